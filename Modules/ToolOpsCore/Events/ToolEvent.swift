@@ -1,0 +1,91 @@
+/// Something a stage of a tool's pipeline did, delivered to the environment's ``ToolObserver``.
+///
+/// Events carry the tool, the call's id and key, but never argument values: a sensitive argument
+/// cannot leak through an event. Errors inside events are already masked.
+public struct ToolEvent: Sendable {
+    /// What happened.
+    public enum Kind: Sendable {
+        /// A call entered the pipeline.
+        case started
+        /// A fresh cached value answered the call.
+        case cacheHit(store: String)
+        /// No usable cached value; the call goes on to the upstream.
+        case cacheMiss(store: String)
+        /// An expired value was served because the live path failed; `age` is its age.
+        case staleServed(store: String, age: Duration)
+        /// A result was written to the store.
+        case cacheWritten(store: String, bytes: Int)
+        /// The store failed (down, corrupt entry, misconfigured); the call went on without it.
+        case cacheError(store: String, error: ToolError)
+        /// This call joined an identical call already in flight instead of calling the upstream.
+        case coalesced
+        /// Attempt `attempt` failed with `error`; the next attempt starts after `delay`.
+        case retry(attempt: Int, delay: Duration, error: ToolError)
+        /// The tool's circuit breaker changed state.
+        case breakerTransition(from: BreakerState, to: BreakerState)
+        /// The call was refused before reaching the upstream (circuit open, rate limited, bulkhead full).
+        case rejected(ToolError.Code)
+        /// Attempt `attempt` ran past its timeout and was cancelled.
+        case timedOut(after: Duration, attempt: Int)
+        /// A fallback value answered the call after `error`.
+        case fallbackUsed(error: ToolError)
+        /// The upstream body was invoked (one attempt of one flight).
+        case upstreamCalled(attempt: Int)
+        /// The call returned a value.
+        case succeeded(duration: Duration)
+        /// The call threw `error`.
+        case failed(duration: Duration, error: ToolError)
+    }
+
+    /// The tool the event is about.
+    public let tool: ToolID
+    /// The id of the call, unique in this process; correlates the events of one call.
+    public let callID: UInt64
+    /// The call's key, when the event belongs to a call.
+    public let key: CallKey?
+    /// The agent session, when the caller set one.
+    public let sessionID: String?
+    /// When it happened, by the environment's clock.
+    public let timestamp: Timestamp
+    /// What happened.
+    public let kind: Kind
+
+    public init(
+        tool: ToolID,
+        callID: UInt64,
+        key: CallKey?,
+        sessionID: String? = nil,
+        timestamp: Timestamp,
+        kind: Kind
+    ) {
+        self.tool = tool
+        self.callID = callID
+        self.key = key
+        self.sessionID = sessionID
+        self.timestamp = timestamp
+        self.kind = kind
+    }
+}
+
+extension ToolEvent.Kind {
+    /// A stable short name for the kind ("cache_hit", "retry", …), for logs and metric labels.
+    public var name: String {
+        switch self {
+        case .started: "started"
+        case .cacheHit: "cache_hit"
+        case .cacheMiss: "cache_miss"
+        case .staleServed: "stale_served"
+        case .cacheWritten: "cache_written"
+        case .cacheError: "cache_error"
+        case .coalesced: "coalesced"
+        case .retry: "retry"
+        case .breakerTransition: "breaker_transition"
+        case .rejected: "rejected"
+        case .timedOut: "timed_out"
+        case .fallbackUsed: "fallback_used"
+        case .upstreamCalled: "upstream_called"
+        case .succeeded: "succeeded"
+        case .failed: "failed"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// A call's arguments in the forms ToolOps needs: canonical for the key, masked for display.
+public struct CanonicalArguments: Sendable {
+    /// The arguments with every sensitive value replaced by `"sha256:<hex>"`. Feeds the key.
+    public let hashed: JSONValue
+    /// The string values of sensitive arguments, for masking free text.
+    public let redactor: Redactor
+
+    /// Splits `arguments` into their hashed form and the secrets they contain.
+    public init(_ arguments: JSONValue, sensitive: SensitiveArguments) {
+        self.init(arguments, isSensitive: sensitive.isSensitive)
+    }
+
+    /// Splits `arguments`, asking `isSensitive` about each field name (a tool passes a memoised check).
+    public init(_ arguments: JSONValue, isSensitive: (String) -> Bool) {
+        guard Self.containsSensitive(arguments, isSensitive) else {
+            hashed = arguments
+            redactor = Redactor()
+            return
+        }
+        var secrets: [String] = []
+        hashed = Self.hash(arguments, isSensitive, secrets: &secrets)
+        redactor = Redactor(secrets: secrets)
+    }
+
+    private static func containsSensitive(_ value: JSONValue, _ isSensitive: (String) -> Bool) -> Bool {
+        switch value {
+        case .object(let members):
+            for (name, member) in members {
+                if isSensitive(name) || containsSensitive(member, isSensitive) { return true }
+            }
+            return false
+        case .array(let elements):
+            return elements.contains { containsSensitive($0, isSensitive) }
+        default:
+            return false
+        }
+    }
+
+    /// `arguments` with every sensitive value replaced by ``Redactor/mask``, safe to show.
+    public static func masked(_ arguments: JSONValue, sensitive: SensitiveArguments) -> JSONValue {
+        switch arguments {
+        case .object(let members):
+            var result: [String: JSONValue] = [:]
+            for (name, value) in members {
+                result[name] = sensitive.isSensitive(name) ? .string(Redactor.mask) : masked(value, sensitive: sensitive)
+            }
+            return .object(result)
+        case .array(let elements):
+            return .array(elements.map { masked($0, sensitive: sensitive) })
+        default:
+            return arguments
+        }
+    }
+
+    private static func hash(_ value: JSONValue, _ isSensitive: (String) -> Bool, secrets: inout [String]) -> JSONValue {
+        switch value {
+        case .object(let members):
+            var result: [String: JSONValue] = [:]
+            result.reserveCapacity(members.count)
+            for (name, member) in members {
+                if isSensitive(name), member != .null {
+                    collectStrings(member, into: &secrets)
+                    result[name] = .string("sha256:" + KeyDigest.sha256Hex(member.canonicalBytes()))
+                } else {
+                    result[name] = hash(member, isSensitive, secrets: &secrets)
+                }
+            }
+            return .object(result)
+        case .array(let elements):
+            return .array(elements.map { hash($0, isSensitive, secrets: &secrets) })
+        default:
+            return value
+        }
+    }
+
+    private static func collectStrings(_ value: JSONValue, into secrets: inout [String]) {
+        switch value {
+        case .string(let string): secrets.append(string)
+        case .int(let int): secrets.append(String(int))
+        case .array(let elements): elements.forEach { collectStrings($0, into: &secrets) }
+        case .object(let members): members.values.forEach { collectStrings($0, into: &secrets) }
+        default: break
+        }
+    }
+}

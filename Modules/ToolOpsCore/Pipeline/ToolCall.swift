@@ -1,0 +1,85 @@
+/// One call travelling through a tool's pipeline.
+///
+/// Middlewares read it, may pass a modified copy on (`attempt`, `stale`), and report what they
+/// do through ``emit(_:)``.
+public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
+    /// Unique in this process; ties together the events of this call.
+    public let id: UInt64
+    /// The typed input.
+    public let input: Input
+    /// The canonical key of (tool, version, arguments).
+    public let key: CallKey
+    /// The tool's shared descriptor and environment.
+    public let context: ToolContext
+    /// The caller's per-call options.
+    public var options: CallOptions
+    /// Masks this call's sensitive values in free text.
+    public let redactor: Redactor
+    /// The current attempt, from 1; set by the retry stage.
+    public var attempt: Int = 1
+    /// An expired cached value the cache found, kept for stale-if-error and fallbacks.
+    public var stale: StaleValue<Output>?
+
+    public init(
+        id: UInt64,
+        input: Input,
+        key: CallKey,
+        context: ToolContext,
+        options: CallOptions = CallOptions(),
+        redactor: Redactor = Redactor()
+    ) {
+        self.id = id
+        self.input = input
+        self.key = key
+        self.context = context
+        self.options = options
+        self.redactor = redactor
+    }
+
+    /// The tool's declaration.
+    public var descriptor: ToolDescriptor { context.descriptor }
+    /// The tool's environment.
+    public var environment: ToolEnvironment { context.environment }
+    /// The tool's declared name.
+    public var toolName: String { context.descriptor.id.name }
+
+    /// Reports `kind` to the environment's observer.
+    @inlinable
+    public func emit(_ kind: ToolEvent.Kind) {
+        let environment = context.environment
+        environment.observer.observe(
+            ToolEvent(
+                tool: key.tool,
+                callID: id,
+                key: key,
+                sessionID: options.sessionID,
+                timestamp: environment.clock.now(),
+                kind: kind
+            )
+        )
+    }
+
+    /// `error` as a ``ToolError`` of this tool, with this call's secrets masked.
+    public func classify(_ error: any Error) -> ToolError {
+        ToolError.classify(error, tool: toolName, redactor: redactor)
+    }
+}
+
+/// A cached value past its freshness, still inside its stale-if-error window.
+public struct StaleValue<Output: Sendable>: Sendable {
+    /// The value.
+    public let value: Output
+    /// The store it came from.
+    public let store: String
+    /// When it was stored.
+    public let storedAt: Timestamp
+    /// Until when it may be served on error.
+    public let staleUntil: Timestamp
+
+    public init(value: Output, store: String, storedAt: Timestamp, staleUntil: Timestamp) {
+        self.value = value
+        self.store = store
+        self.storedAt = storedAt
+        self.staleUntil = staleUntil
+    }
+}

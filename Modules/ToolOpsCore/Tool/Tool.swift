@@ -1,0 +1,160 @@
+import Synchronization
+
+/// An async function wrapped in a pipeline: the unit ToolOps works with.
+///
+/// A tool has a declared name and version, a typed body `Input -> Output`, and a pipeline of
+/// middlewares (cache, coalescing, retry, …) composed once when it is built. Call it as a Swift
+/// function, or with JSON arguments — both go through the same pipeline and produce the same key.
+///
+/// Every failure is thrown as a ``ToolError``; the body's own error is kept in
+/// ``ToolError/underlying``.
+///
+/// ```swift
+/// let weather = try Tool(ToolDescriptor(name: "get_weather", description: "Current weather")) {
+///     (query: WeatherQuery) in try await api.weather(query.city)
+/// }
+/// let report = try await weather(WeatherQuery(city: "Paris"))
+/// let json = try await weather.call(arguments: ["city": "Paris"])
+/// ```
+public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
+    /// The tool's shared descriptor and environment.
+    public let context: ToolContext
+    /// The stages of the tool's pipeline, outermost first.
+    public let stages: [PipelineStage]
+    private let chain: ToolNext<Input, Output>
+
+    /// Builds a tool.
+    ///
+    /// - Throws: ``ToolError`` with code `misconfigured` when the name or version is invalid.
+    public init(
+        _ descriptor: ToolDescriptor,
+        environment: ToolEnvironment = .system,
+        pipeline: ToolPipeline<Input, Output> = ToolPipeline(),
+        body: @escaping @Sendable (Input) async throws -> Output
+    ) throws {
+        try descriptor.validate()
+        context = ToolContext(descriptor: descriptor, environment: environment)
+        stages = pipeline.stages
+        chain = pipeline.compose { call in
+            call.emit(.upstreamCalled(attempt: call.attempt))
+            do {
+                return try await body(call.input)
+            } catch {
+                throw call.classify(error)
+            }
+        }
+    }
+
+    /// The tool's declaration.
+    public var descriptor: ToolDescriptor { context.descriptor }
+
+    /// The tool's identity.
+    public var id: ToolID { context.descriptor.id }
+
+    /// Calls the tool through its pipeline.
+    ///
+    /// - Throws: ``ToolError``.
+    public func callAsFunction(_ input: Input, options: CallOptions = CallOptions()) async throws -> Output {
+        let callID = Self.nextCallID()
+        let arguments: CanonicalArguments
+        do {
+            arguments = try canonicalArguments(input)
+        } catch {
+            throw reportInvalid(error, callID: callID)
+        }
+        let key = CallKey(tool: id, canonicalArguments: arguments.hashed)
+        let call = ToolCall<Input, Output>(
+            id: callID,
+            input: input,
+            key: key,
+            context: context,
+            options: options,
+            redactor: arguments.redactor
+        )
+        let clock = context.environment.clock
+        let start = clock.now()
+        call.emit(.started)
+        do {
+            let output = try await chain(call)
+            call.emit(.succeeded(duration: start.duration(to: clock.now())))
+            return output
+        } catch {
+            let toolError = call.classify(error)
+            call.emit(.failed(duration: start.duration(to: clock.now()), error: toolError))
+            throw toolError
+        }
+    }
+
+    /// Calls the tool with JSON arguments, as an agent or an MCP client does.
+    ///
+    /// - Throws: ``ToolError`` with code `invalidArguments` naming the field when the arguments do
+    ///   not fit `Input`; otherwise whatever the typed call throws.
+    public func call(arguments: JSONValue, options: CallOptions = CallOptions()) async throws -> JSONValue {
+        let input: Input
+        do {
+            input = try JSONValueDecoder().decode(Input.self, from: arguments)
+        } catch {
+            throw reportInvalid(error, callID: Self.nextCallID())
+        }
+        let output = try await self(input, options: options)
+        do {
+            return try JSONValueEncoder().encode(output)
+        } catch {
+            throw ToolError(code: .upstream, tool: id.name, message: "the result could not be encoded as JSON: \(error)")
+        }
+    }
+
+    /// Calls the tool with arguments given as JSON text.
+    public func call(json: String, options: CallOptions = CallOptions()) async throws -> JSONValue {
+        let arguments: JSONValue
+        do {
+            arguments = try JSONValue(parsing: json)
+        } catch {
+            throw reportInvalid(error, callID: Self.nextCallID())
+        }
+        return try await call(arguments: arguments, options: options)
+    }
+
+    /// The key a call with `input` would have.
+    public func key(for input: Input) throws -> CallKey {
+        CallKey(tool: id, canonicalArguments: try canonicalArguments(input).hashed)
+    }
+
+    private func canonicalArguments(_ input: Input) throws -> CanonicalArguments {
+        let json = try JSONValueEncoder().encode(input)
+        return CanonicalArguments(json, isSensitive: context.isSensitive)
+    }
+
+    private func reportInvalid(_ error: any Error, callID: UInt64) -> ToolError {
+        let toolError = ToolError.invalidArguments(from: error, tool: id.name, sensitive: descriptor.sensitive)
+        let environment = context.environment
+        environment.observer.observe(
+            ToolEvent(
+                tool: id,
+                callID: callID,
+                key: nil,
+                timestamp: environment.clock.now(),
+                kind: .failed(duration: .zero, error: toolError)
+            )
+        )
+        return toolError
+    }
+
+    private static func nextCallID() -> UInt64 {
+        ToolCallCounter.value.add(1, ordering: .relaxed).newValue
+    }
+}
+
+private enum ToolCallCounter {
+    static let value = Atomic<UInt64>(0)
+}
+
+/// A tool called with JSON, whatever its Swift types: what registries, executors and MCP servers hold.
+public protocol JSONTool: Sendable {
+    /// The tool's declaration.
+    var descriptor: ToolDescriptor { get }
+    /// Calls the tool with JSON arguments through its pipeline.
+    func call(arguments: JSONValue, options: CallOptions) async throws -> JSONValue
+}
+
+extension Tool: JSONTool {}

@@ -1,0 +1,55 @@
+import Synchronization
+import ToolOpsCore
+
+/// An observer that keeps every event, for assertions.
+public final class RecordingObserver: ToolObserver {
+    private let recorded = Mutex<[ToolEvent]>([])
+
+    public init() {}
+
+    public func observe(_ event: ToolEvent) {
+        recorded.withLock { $0.append(event) }
+    }
+
+    /// Every event so far, in arrival order.
+    public var events: [ToolEvent] {
+        recorded.withLock { $0 }
+    }
+
+    /// The names of every event so far ("cache_hit", "retry", …), in arrival order.
+    public var names: [String] {
+        recorded.withLock { $0.map(\.kind.name) }
+    }
+
+    /// How many events named `name` arrived.
+    public func count(_ name: String) -> Int {
+        recorded.withLock { events in events.reduce(0) { $0 + ($1.kind.name == name ? 1 : 0) } }
+    }
+
+    /// Forgets every event.
+    public func reset() {
+        recorded.withLock { $0.removeAll() }
+    }
+}
+
+/// An observer that only counts events by name; cheap enough for benchmarks.
+public final class CountingObserver: ToolObserver {
+    private let counts = Mutex<[String: Int]>([:])
+
+    public init() {}
+
+    public func observe(_ event: ToolEvent) {
+        let name = event.kind.name
+        counts.withLock { $0[name, default: 0] += 1 }
+    }
+
+    /// How many events named `name` arrived.
+    public func count(_ name: String) -> Int {
+        counts.withLock { $0[name] ?? 0 }
+    }
+
+    /// Every count, by event name.
+    public var all: [String: Int] {
+        counts.withLock { $0 }
+    }
+}

@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library product per module, like pip extras: depend only on what you use.
+// Feature modules (Cache, Resilience, Coalescing) depend on ToolOpsCore alone.
+let package = Package(
+    name: "ToolOps",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ToolOpsCore", targets: ["ToolOpsCore"]),
+        .library(name: "ToolOpsCache", targets: ["ToolOpsCache"]),
+        .library(name: "ToolOpsResilience", targets: ["ToolOpsResilience"]),
+        .library(name: "ToolOpsCoalescing", targets: ["ToolOpsCoalescing"]),
+        .library(name: "ToolOps", targets: ["ToolOps"]),
+        .library(name: "ToolOpsTesting", targets: ["ToolOpsTesting"]),
+        .executable(name: "toolops", targets: ["ToolOpsCLI"]),
+        .executable(name: "toolops-bench", targets: ["ToolOpsBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "ToolOpsCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Modules/ToolOpsCore"
+        ),
+        .target(name: "ToolOpsCache", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsCache"),
+        .target(name: "ToolOpsResilience", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsResilience"),
+        .target(name: "ToolOpsCoalescing", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsCoalescing"),
+        .target(
+            name: "ToolOps",
+            dependencies: ["ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing"],
+            path: "Modules/ToolOps"
+        ),
+        .target(name: "ToolOpsTesting", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsTesting"),
+        .executableTarget(
+            name: "ToolOpsCLI",
+            dependencies: [
+                "ToolOps", "ToolOpsTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/ToolOpsCLI"
+        ),
+        .executableTarget(
+            name: "ToolOpsBenchmarks",
+            dependencies: ["ToolOps", "ToolOpsTesting"],
+            path: "Benchmarks/ToolOpsBenchmarks"
+        ),
+        .testTarget(name: "ToolOpsCoreTests", dependencies: ["ToolOpsCore", "ToolOpsTesting"], path: "Tests/ToolOpsCoreTests"),
+        .testTarget(name: "ToolOpsCacheTests", dependencies: ["ToolOpsCache", "ToolOpsTesting"], path: "Tests/ToolOpsCacheTests"),
+        .testTarget(
+            name: "ToolOpsResilienceTests",
+            dependencies: ["ToolOpsResilience", "ToolOpsTesting"],
+            path: "Tests/ToolOpsResilienceTests"
+        ),
+        .testTarget(
+            name: "ToolOpsCoalescingTests",
+            dependencies: ["ToolOpsCoalescing", "ToolOpsTesting"],
+            path: "Tests/ToolOpsCoalescingTests"
+        ),
+        .testTarget(name: "ToolOpsTests", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Tests/ToolOpsTests"),
+    ]
+)
+
+// Compiler settings for every target, in one place.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}
