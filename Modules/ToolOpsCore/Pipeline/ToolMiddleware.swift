@@ -11,7 +11,7 @@ public typealias ToolNext<Input: ToolValue, Output: ToolValue> = @Sendable (Tool
 ///
 /// ```swift
 /// struct AuditMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddleware {
-///     func handle(_ call: ToolCall<Input, Output>, next: ToolNext<Input, Output>) async throws -> Output {
+///     func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
 ///         let output = try await next(call)
 ///         audit.record(call.key)
 ///         return output
@@ -24,5 +24,5 @@ public protocol ToolMiddleware<Input, Output>: Sendable {
     associatedtype Output: ToolValue
 
     /// Handles one call, usually by passing it on to `next`.
-    func handle(_ call: ToolCall<Input, Output>, next: ToolNext<Input, Output>) async throws -> Output
+    func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
 }

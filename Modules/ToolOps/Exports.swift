@@ -1,0 +1,5 @@
+// The umbrella: one import for the whole in-process toolkit.
+@_exported import ToolOpsCache
+@_exported import ToolOpsCoalescing
+@_exported import ToolOpsCore
+@_exported import ToolOpsResilience

@@ -1,0 +1,45 @@
+import ToolOpsCache
+import ToolOpsCore
+
+extension ToolRuntime {
+    /// Removes the cached result of one exact call.
+    ///
+    /// - Returns: whether there was one.
+    @discardableResult
+    public func invalidate<Input: ToolValue, Output: ToolValue>(
+        _ tool: Tool<Input, Output>,
+        input: Input
+    ) async throws -> Bool {
+        guard let name = storeName(for: tool.id) else { return false }
+        return try await stores.store(named: name).removeEntry(for: tool.key(for: input))
+    }
+
+    /// Removes every cached result of the tool called `name` (all versions) from the store it uses.
+    @discardableResult
+    public func invalidate(toolNamed name: String) async throws -> Int {
+        let storeNames = Set(knownStores().filter { $0.key.name == name }.values)
+        var removed = 0
+        for storeName in storeNames {
+            removed += try await stores.store(named: storeName).invalidate(.tool(name))
+        }
+        return removed
+    }
+
+    /// Removes every cached result carrying `tag`, in every store a tool of this runtime uses.
+    @discardableResult
+    public func invalidate(tag: String) async throws -> Int {
+        var removed = 0
+        for storeName in Set(knownStores().values) {
+            removed += try await stores.store(named: storeName).invalidate(.tag(tag))
+        }
+        return removed
+    }
+
+    private func knownStores() -> [ToolID: String] {
+        var result: [ToolID: String] = [:]
+        for id in toolIDs() {
+            result[id] = storeName(for: id)
+        }
+        return result
+    }
+}

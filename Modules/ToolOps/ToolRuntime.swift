@@ -1,0 +1,53 @@
+import Synchronization
+import ToolOpsCache
+import ToolOpsCore
+import ToolOpsResilience
+
+/// Where tools are built: the environment, the named cache stores and the circuit breakers they share.
+///
+/// Most apps use ``shared`` through the free functions ``readonly(_:version:description:sensitive:options:fallback:body:)``
+/// and ``sideeffect(_:version:description:idempotent:sensitive:options:fallback:body:)``; tests and
+/// services that want their own clock, observer or stores build a runtime of their own.
+///
+/// ```swift
+/// let runtime = ToolRuntime(environment: ToolEnvironment(observer: telemetry))
+/// runtime.stores.register("file", try FileCache(configuration: .init(directory: cacheURL)))
+/// let search = try runtime.readonly("search_docs", options: .init(cache: "file")) { (q: Query) in … }
+/// ```
+public final class ToolRuntime: Sendable {
+    /// Clock, randomness and observer for every tool built here.
+    public let environment: ToolEnvironment
+    /// The named cache stores; `"memory"` is the default.
+    public let stores: CacheStoreRegistry
+    /// One circuit breaker per tool id.
+    public let breakers: BreakerRegistry
+    // Which store each cached tool was built with, for invalidation.
+    private let toolStores = Mutex<[ToolID: String]>([:])
+
+    /// The process-wide runtime: system clock, no observer, the standard stores.
+    public static let shared = ToolRuntime()
+
+    public init(
+        environment: ToolEnvironment = .system,
+        stores: CacheStoreRegistry? = nil,
+        breakers: BreakerRegistry = BreakerRegistry()
+    ) {
+        self.environment = environment
+        self.stores = stores ?? .standard(clock: environment.clock)
+        self.breakers = breakers
+    }
+
+    func remember(store name: String, for tool: ToolID) {
+        toolStores.withLock { $0[tool] = name }
+    }
+
+    /// The tools built here with a cache.
+    func toolIDs() -> [ToolID] {
+        toolStores.withLock { Array($0.keys) }
+    }
+
+    /// The name of the store the tool `id` caches in, if it was built here with a cache.
+    public func storeName(for id: ToolID) -> String? {
+        toolStores.withLock { $0[id] }
+    }
+}

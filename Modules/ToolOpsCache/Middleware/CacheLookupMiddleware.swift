@@ -1,0 +1,79 @@
+import ToolOpsCore
+
+/// Answers a call from the cache when a fresh result is there; remembers a stale one for later.
+///
+/// Sits at ``PipelineStage/cacheLookup``, outermost, so a fresh hit returns before any other
+/// stage runs. A stale result (past its TTL, inside its stale-if-error window) is attached to the
+/// call as ``ToolCall/stale`` for ``CacheFillMiddleware`` and fallbacks. A store that fails is
+/// reported as a `cacheError` event and the call goes on live: a broken cache never breaks a tool.
+/// Side-effect tools are never looked up.
+public struct CacheLookupMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddleware {
+    /// The store results come from.
+    public let store: any CacheStore
+    /// The store's name, for events.
+    public let storeName: String
+    /// TTL, stale window and tags.
+    public let settings: CacheSettings
+
+    public init(store: any CacheStore, storeName: String, settings: CacheSettings = CacheSettings()) {
+        self.store = store
+        self.storeName = storeName
+        self.settings = settings
+    }
+
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+        guard call.options.cache == .use, call.descriptor.effect.isReadOnly else { return try await next(call) }
+        let found: CacheEntry?
+        do {
+            found = try await store.entry(for: call.key)
+        } catch {
+            call.emit(.cacheError(store: storeName, error: call.classify(error)))
+            found = nil
+        }
+        var call = call
+        if let entry = found {
+            let now = call.environment.clock.now()
+            switch entry.freshness(at: now) {
+            case .fresh:
+                if let value = decode(entry, call: call) {
+                    call.emit(.cacheHit(store: storeName))
+                    return value
+                }
+            case .stale where settings.staleIfError:
+                if let value = decode(entry, call: call) {
+                    call.stale = StaleValue(
+                        value: value,
+                        store: storeName,
+                        storedAt: entry.storedAt,
+                        staleUntil: entry.staleUntil
+                    )
+                }
+            case .stale, .expired:
+                break
+            }
+        }
+        call.emit(.cacheMiss(store: storeName))
+        return try await next(call)
+    }
+
+    private func decode(_ entry: CacheEntry, call: ToolCall<Input, Output>) -> Output? {
+        if let value = entry.decoded as? Output { return value }
+        do {
+            return try JSONValueDecoder().decode(Output.self, from: JSONValue(parsing: entry.payload))
+        } catch {
+            // An entry that no longer decodes (the Output type changed without a version bump) is a miss.
+            call.emit(
+                .cacheError(
+                    store: storeName,
+                    error: ToolError(
+                        code: .misconfigured,
+                        tool: call.toolName,
+                        message: "cached value does not decode as \(Output.self); bump the tool's version "
+                            + "when its output type changes (\(error))"
+                    )
+                )
+            )
+            return nil
+        }
+    }
+}
