@@ -3,7 +3,7 @@ import ToolOpsCore
 /// Joins identical concurrent calls of a read-only tool into one upstream call.
 ///
 /// Calls with the same ``CallKey`` that arrive while one is in flight wait for it and share its
-/// value or error; each follower reports a `coalesced` event. Side-effect tools pass straight
+/// value or error; each follower reports a `coalesced` event as it joins. Side-effect tools pass straight
 /// through: two "send email" calls are two emails. Add it at ``PipelineStage/coalesce``, outside
 /// the cache fill stage so the cache is written once per flight.
 ///
@@ -20,8 +20,6 @@ public struct CoalescingMiddleware<Input: ToolValue, Output: ToolValue>: ToolMid
 
     public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
         guard call.descriptor.effect.isReadOnly else { return try await next(call) }
-        let (value, joined) = try await flights.run(call.key) { try await next(call) }
-        if joined { call.emit(.coalesced) }
-        return value
+        return try await flights.run(call.key, onJoin: { call.emit(.coalesced) }) { try await next(call) }.value
     }
 }

@@ -35,10 +35,13 @@ public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Send
 
     /// Runs `operation` for `key`, or joins the flight already running for it.
     ///
+    /// - Parameters:
+    ///   - onJoin: Called as soon as this caller joins a flight another caller started.
     /// - Returns: the flight's value, and whether this caller joined a flight another caller started.
     /// - Throws: the flight's error, or `CancellationError` if this caller was cancelled.
     public func run(
         _ key: Key,
+        onJoin: @Sendable () -> Void = {},
         operation: @escaping @Sendable () async throws -> Value
     ) async throws -> (value: Value, joined: Bool) {
         let waiterID = state.withLock { state in
@@ -50,6 +53,7 @@ public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Send
         let value = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (waiter: Waiter) in
                 joined = register(waiter, id: waiterID, key: key, operation: operation)
+                if joined { onJoin() }
             }
         } onCancel: {
             leave(waiterID, key: key)

@@ -41,6 +41,7 @@ extension CircuitBreaker {
             self.to = to
         }
 
+        /// `from → to`, as in `closed → open`.
         public var description: String { "\(from) → \(to)" }
     }
 }

@@ -48,14 +48,16 @@ public final class CircuitBreaker: Sendable {
         case .refused(let retryAfter?, _):
             throw ToolError(
                 code: .circuitOpen,
-                message: "the circuit breaker is open after repeated upstream failures; calls fail fast for \(retryAfter)",
+                message:
+                    "the circuit breaker is open after repeated upstream failures; calls fail fast for \(retryAfter)",
                 isRetryable: false,
                 retryAfter: retryAfter
             )
         case .refused(nil, let probes):
             throw ToolError(
                 code: .circuitOpen,
-                message: "the circuit breaker is half-open and its \(probes) probe call(s) are in flight; try again shortly",
+                message:
+                    "the circuit breaker is half-open and its \(probes) probe call(s) are in flight; try again shortly",
                 isRetryable: false
             )
         }

@@ -25,6 +25,7 @@ public struct CircuitBreakerMiddleware<Input: ToolValue, Output: ToolValue>: Too
         self.breaker = breaker
     }
 
+    /// Runs one attempt with the breaker's permit and records how it ended.
     public func handle(_ call: ToolCall<Input, Output>, next: ToolNext<Input, Output>) async throws -> Output {
         let clock = call.environment.clock
         let start = clock.now()

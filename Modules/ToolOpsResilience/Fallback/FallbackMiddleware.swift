@@ -37,6 +37,7 @@ public struct FallbackMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddl
         FallbackMiddleware { _, _, _ in value }
     }
 
+    /// Passes the call on and, if it fails for any reason but cancellation, asks the handler.
     public func handle(_ call: ToolCall<Input, Output>, next: ToolNext<Input, Output>) async throws -> Output {
         do {
             return try await next(call)

@@ -29,6 +29,7 @@ public struct TimeoutMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddle
         case timer(fired: Bool)
     }
 
+    /// Runs one attempt, cancelling it and throwing `timeout` if it outlasts ``timeout``.
     public func handle(_ call: ToolCall<Input, Output>, next: ToolNext<Input, Output>) async throws -> Output {
         let clock = call.environment.clock
         // `next` is not escaping, but the group awaits every child before it returns.

@@ -16,7 +16,8 @@ struct BulkheadTests {
         let bulkhead = bulkhead(1, queue: 1)
         let gate = Gate()
         let upstream = ScriptedUpstream<String>([.wait(gate, then: .succeed("first")), .succeed("second")])
-        let tool = try harness.tool(pipeline: pipeline((BulkheadMiddleware(bulkhead: bulkhead), .admission)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((BulkheadMiddleware(bulkhead: bulkhead), .admission)), upstream: upstream)
 
         let first = Task { try await tool(Query()) }
         await gate.waitForWaiters(1)
@@ -36,7 +37,8 @@ struct BulkheadTests {
         let bulkhead = bulkhead(1, queue: 1)
         let gate = Gate()
         let upstream = ScriptedUpstream<String>([.wait(gate, then: .succeed("ok"))])
-        let tool = try harness.tool(pipeline: pipeline((BulkheadMiddleware(bulkhead: bulkhead), .admission)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((BulkheadMiddleware(bulkhead: bulkhead), .admission)), upstream: upstream)
 
         let first = Task { try await tool(Query()) }
         await gate.waitForWaiters(1)
@@ -80,7 +82,8 @@ struct BulkheadTests {
         let bulkhead = bulkhead(1, queue: 1)
         let gate = Gate()
         let upstream = ScriptedUpstream<String>([.wait(gate, then: .succeed("ok"))])
-        let tool = try harness.tool(pipeline: pipeline((BulkheadMiddleware(bulkhead: bulkhead), .admission)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((BulkheadMiddleware(bulkhead: bulkhead), .admission)), upstream: upstream)
 
         let first = Task { try await tool(Query()) }
         await gate.waitForWaiters(1)

@@ -25,7 +25,8 @@ struct BreakerRegistryTests {
         let configuration = CircuitBreaker.Configuration(mode: .consecutiveFailures(threshold: 1))
         func tool(_ name: String, _ upstream: ScriptedUpstream<String>) throws -> Tool<Query, String> {
             let breaker = registry.breaker(for: ToolID(name: name), configuration: configuration)
-            return try harness.tool(name, pipeline: pipeline((CircuitBreakerMiddleware(breaker: breaker), .breaker)), upstream: upstream)
+            return try harness.tool(
+                name, pipeline: pipeline((CircuitBreakerMiddleware(breaker: breaker), .breaker)), upstream: upstream)
         }
         let failing = try tool("get_weather", ScriptedUpstream([.fail(unavailable)]))
         let healthy = try tool("get_news", ScriptedUpstream([.succeed("headlines")]))

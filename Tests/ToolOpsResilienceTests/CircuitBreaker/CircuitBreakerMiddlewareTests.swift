@@ -8,7 +8,8 @@ struct CircuitBreakerMiddlewareTests {
     let harness = Harness()
 
     func breaker(threshold: Int, slowCall: Duration? = nil) -> CircuitBreaker {
-        CircuitBreaker(configuration: .init(mode: .consecutiveFailures(threshold: threshold), slowCallThreshold: slowCall))
+        CircuitBreaker(
+            configuration: .init(mode: .consecutiveFailures(threshold: threshold), slowCallThreshold: slowCall))
     }
 
     /// Retry (no backoff wait) outside the breaker, as the stages order them.
@@ -67,7 +68,8 @@ struct CircuitBreakerMiddlewareTests {
         let breaker = breaker(threshold: 1)
         let gate = Gate()
         let upstream = ScriptedUpstream<String>([.wait(gate, then: .succeed("sunny"))])
-        let tool = try harness.tool(pipeline: pipeline((CircuitBreakerMiddleware(breaker: breaker), .breaker)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((CircuitBreakerMiddleware(breaker: breaker), .breaker)), upstream: upstream)
         let call = Task { try await tool(Query()) }
 
         await gate.waitForWaiters(1)
@@ -98,7 +100,8 @@ struct CircuitBreakerMiddlewareTests {
     func transitionsEmitted() async throws {
         let breaker = breaker(threshold: 1)
         let upstream = ScriptedUpstream<String>([.fail(unavailable), .succeed("sunny")])
-        let tool = try harness.tool(pipeline: pipeline((CircuitBreakerMiddleware(breaker: breaker), .breaker)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((CircuitBreakerMiddleware(breaker: breaker), .breaker)), upstream: upstream)
 
         await #expect(throws: ToolError.self) { try await tool(Query()) }
         let refusal = await #expect(throws: ToolError.self) { try await tool(Query()) }

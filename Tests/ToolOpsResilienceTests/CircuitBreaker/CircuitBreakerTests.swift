@@ -19,7 +19,8 @@ struct CircuitBreakerTests {
     }
 
     func consecutive(_ threshold: Int, probes: Int = 1) -> CircuitBreaker {
-        CircuitBreaker(configuration: .init(mode: .consecutiveFailures(threshold: threshold), halfOpenMaxProbes: probes))
+        CircuitBreaker(
+            configuration: .init(mode: .consecutiveFailures(threshold: threshold), halfOpenMaxProbes: probes))
     }
 
     @Test("the defaults open after 5 consecutive failures and probe once after 30 s")
@@ -98,7 +99,9 @@ struct CircuitBreakerTests {
         #expect(breaker.state == .halfOpen)
         let third = try breaker.acquire(now: later)  // the first probe's slot is free again
         #expect(third.isProbe)
-        #expect(breaker.record(second, outcome: .success, duration: .zero, now: later) == .init(from: .halfOpen, to: .closed))
+        #expect(
+            breaker.record(second, outcome: .success, duration: .zero, now: later)
+                == .init(from: .halfOpen, to: .closed))
         // The third probe landed after the circuit closed: it no longer moves the breaker.
         #expect(breaker.record(third, outcome: .failure, duration: .zero, now: later) == nil)
         #expect(breaker.state == .closed)

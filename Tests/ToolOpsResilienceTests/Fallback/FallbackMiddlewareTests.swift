@@ -21,7 +21,8 @@ struct FallbackMiddlewareTests {
     @Test("fallback gets the error, the stale value and the input")
     func handlerGetsEverything() async throws {
         let now = harness.clock.now()
-        let stale = StaleValue(value: "cloudy (an hour ago)", store: "memory", storedAt: now, staleUntil: now + .seconds(60))
+        let stale = StaleValue(
+            value: "cloudy (an hour ago)", store: "memory", storedAt: now, staleUntil: now + .seconds(60))
         let seen = Locked<(ToolError.Code, String?, String)?>(nil)
         let fallback = FallbackMiddleware<Query, String> { error, stale, query in
             seen.value = (error.code, stale?.value, query.city)
@@ -47,7 +48,8 @@ struct FallbackMiddlewareTests {
     @Test("a fallback value answers failed calls, and successful calls do not use it")
     func fallbackValue() async throws {
         let upstream = ScriptedUpstream<String>([.succeed("sunny"), .fail(unavailable)])
-        let tool = try harness.tool(pipeline: pipeline((FallbackMiddleware.value("unknown"), .fallback)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((FallbackMiddleware.value("unknown"), .fallback)), upstream: upstream)
 
         #expect(try await tool(Query()) == "sunny")
         #expect(harness.recorder.count("fallback_used") == 0)

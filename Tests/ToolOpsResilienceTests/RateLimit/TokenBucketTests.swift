@@ -45,7 +45,8 @@ struct TokenBucketTests {
     func middlewareRejects() async throws {
         let bucket = TokenBucket(configuration: .init(capacity: 1, refill: 1, per: .seconds(2)))
         let upstream = ScriptedUpstream<String>([.succeed("sunny")])
-        let tool = try harness.tool(pipeline: pipeline((RateLimitMiddleware(bucket: bucket), .admission)), upstream: upstream)
+        let tool = try harness.tool(
+            pipeline: pipeline((RateLimitMiddleware(bucket: bucket), .admission)), upstream: upstream)
 
         #expect(try await tool(Query()) == "sunny")
         harness.clock.advance(by: .milliseconds(500))

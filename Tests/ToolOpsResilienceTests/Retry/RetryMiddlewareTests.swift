@@ -91,7 +91,8 @@ struct RetryMiddlewareTests {
     @Test("the deadline stops retries whose delay would pass it")
     func deadlineStopsRetries() async throws {
         let upstream = ScriptedUpstream<String>([.fail(unavailable)])
-        let policy = RetryPolicy(maxAttempts: 10, initialDelay: .seconds(1), jitter: .none, deadline: .milliseconds(2500))
+        let policy = RetryPolicy(
+            maxAttempts: 10, initialDelay: .seconds(1), jitter: .none, deadline: .milliseconds(2500))
         let tool = try harness.tool(pipeline: retrying(policy), upstream: upstream)
         let call = Task { try await tool(Query()) }
 

@@ -50,7 +50,9 @@ struct Harness {
     /// The breaker transitions reported so far.
     var transitions: [CircuitBreaker.Transition] {
         recorder.events.compactMap { event in
-            if case .breakerTransition(let from, let to) = event.kind { return CircuitBreaker.Transition(from: from, to: to) }
+            if case .breakerTransition(let from, let to) = event.kind {
+                return CircuitBreaker.Transition(from: from, to: to)
+            }
             return nil
         }
     }

@@ -1,0 +1,59 @@
+/// What the command line asked for.
+///
+/// Parsed by hand from `CommandLine.arguments`: the benchmark takes two flags and must not pull
+/// a dependency into the release build it measures.
+struct BenchmarkOptions {
+    /// The scenarios to run, in the order given; empty for all of them.
+    var scenarios: [String] = []
+    /// Fewer iterations, for CI smoke runs.
+    var quick = false
+    /// Print the scenario names and exit.
+    var list = false
+    /// Print usage and exit.
+    var help = false
+
+    /// Why the command line could not be understood, and what to do instead.
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let usage = """
+        usage: toolops-bench [--quick] [--scenario NAME]... [--list]
+
+          --scenario NAME  run only this scenario (repeatable; default: all)
+          --quick          fewer iterations, for CI smoke runs
+          --list           print the scenario names and exit
+          -h, --help       print this help
+
+        Build and run in release mode: swift run -c release toolops-bench
+        Prints one JSON object per scenario on stdout; progress goes to stderr.
+        """
+
+    /// Parses `arguments` (without the program name).
+    init(parsing arguments: some Sequence<String>) throws(UsageError) {
+        var remaining = arguments.makeIterator()
+        while let argument = remaining.next() {
+            switch argument {
+            case "--quick":
+                quick = true
+            case "--list":
+                list = true
+            case "-h", "--help":
+                help = true
+            case "--scenario":
+                guard let name = remaining.next(), !name.hasPrefix("-") else {
+                    throw UsageError(description: "--scenario needs a name, e.g. --scenario memory_hit")
+                }
+                scenarios.append(name)
+            case let flag where flag.hasPrefix("--scenario="):
+                let name = String(flag.dropFirst("--scenario=".count))
+                guard !name.isEmpty else {
+                    throw UsageError(description: "--scenario= needs a name, e.g. --scenario=memory_hit")
+                }
+                scenarios.append(name)
+            default:
+                throw UsageError(description: "unknown argument '\(argument)'; run with --help for the options")
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// One named measurement the benchmark can run.
+struct Scenario: Sendable {
+    /// The name `--scenario` selects it by, and the `scenario` field of its JSON line.
+    let name: String
+    /// Runs the measurement; most scenarios produce one result, some add a variant for comparison.
+    let run: @Sendable (Workload) async throws -> [BenchmarkResult]
+}
+
+extension Scenario {
+    /// Every scenario, in the order a full run prints them.
+    static let all: [Scenario] = [
+        Scenario(name: "bare_call") { try await [SequentialScenarios.bareCall($0)] },
+        Scenario(name: "memory_hit") { try await [SequentialScenarios.memoryHit($0)] },
+        Scenario(name: "memory_hit_concurrent") { try await [ConcurrentHitScenario.run($0)] },
+        Scenario(name: "memory_miss") { try await [SequentialScenarios.memoryMiss($0)] },
+        Scenario(name: "circuit_open_reject") { try await CircuitOpenScenario.run($0) },
+        Scenario(name: "coalesce_50") { try await [CoalesceScenario.run(callers: 50, $0)] },
+        Scenario(name: "coalesce_1000") { try await [CoalesceScenario.run(callers: 1_000, $0)] },
+        Scenario(name: "coalesce_10000") { try await [CoalesceScenario.run(callers: 10_000, $0)] },
+        Scenario(name: "memory_bounded") { try await [MemoryBoundedScenario.run($0)] },
+    ]
+}

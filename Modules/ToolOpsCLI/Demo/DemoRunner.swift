@@ -1,0 +1,102 @@
+import ToolOps
+import ToolOpsTesting
+
+import Foundation
+
+/// Runs the demo's workload twice — through ToolOps, then straight to the upstreams — and
+/// builds the report comparing the two.
+struct DemoRunner: Sendable {
+    /// Where a run is, for a progress line.
+    struct Progress: Sendable {
+        /// `"ToolOps"` or `"without"`.
+        var run: String
+        var completed: Int
+        var total: Int
+        var elapsed: Duration
+        var outage: Bool
+    }
+
+    /// The namespace of the demo's entries in the file cache.
+    static let fileCacheNamespace = "toolops-demo"
+
+    let settings: DemoSettings
+    /// Called from the simulation thread after every step of virtual time.
+    var progress: (@Sendable (Progress) -> Void)?
+
+    func run() async throws -> DemoReport {
+        let workload = Workload(seed: settings.seed, agents: settings.agents, calls: settings.calls)
+        let model = UpstreamModel(seed: settings.seed, outage: settings.outage, failureRate: settings.failureRate)
+        let directory =
+            settings.keptCacheDirectory
+            ?? FileManager.default.temporaryDirectory.appending(path: "toolops-demo-\(UUID().uuidString)")
+        defer {
+            if settings.keptCacheDirectory == nil { try? FileManager.default.removeItem(at: directory) }
+        }
+        let with = try await runThroughToolOps(workload, model: model, cacheDirectory: directory)
+        let without = try await runPhase("without", workload, model: model) { _, _, upstreams in
+            DirectBackend(upstreams: upstreams)
+        }.result
+        let setup = DemoReport.Setup(
+            seed: settings.seed,
+            agents: settings.agents,
+            calls: workload.totalCalls,
+            outageStartSeconds: settings.outageStart.seconds,
+            outageLengthSeconds: settings.outageLength.seconds,
+            failureRate: settings.failureRate,
+            fileCache: settings.keptCacheDirectory?.path(percentEncoded: false) ?? "temporary"
+        )
+        return DemoReport(setup: setup, toolops: with, withoutToolOps: without)
+    }
+
+    private func runThroughToolOps(
+        _ workload: Workload,
+        model: UpstreamModel,
+        cacheDirectory: URL
+    ) async throws -> PhaseResult {
+        let tally = EventTally()
+        var (result, _) = try await runPhase("ToolOps", workload, model: model) { clock, tracker, upstreams in
+            let fileCache = try FileCache(
+                configuration: .init(directory: cacheDirectory, namespace: Self.fileCacheNamespace, clock: clock)
+            )
+            // A kept folder may hold entries of an earlier run; start cold so the report is reproducible.
+            try fileCache.invalidate(.all)
+            let stores = CacheStoreRegistry()
+            stores.register("memory", MemoryCache(configuration: .init(clock: clock)))
+            stores.register("file", fileCache)
+            let environment = ToolEnvironment(
+                clock: clock,
+                random: SeededRandom(seed: StableHash.value(seed: model.seed, ["retry-jitter"])),
+                observer: MultiplexObserver([tally, tracker])
+            )
+            return try ToolOpsBackend(runtime: ToolRuntime(environment: environment, stores: stores), upstreams: upstreams)
+        }
+        result.add(tally)
+        return result
+    }
+
+    /// Runs every agent of `workload` against the backend `makeBackend` builds, in virtual time.
+    private func runPhase(
+        _ name: String,
+        _ workload: Workload,
+        model: UpstreamModel,
+        makeBackend: (SimulationClock, FlightTracker, SimulatedUpstreams) throws -> any DemoBackend
+    ) async throws -> (result: PhaseResult, upstreams: SimulatedUpstreams) {
+        let clock = SimulationClock()
+        let tracker = FlightTracker()
+        let upstreams = SimulatedUpstreams(model: model, clock: clock, tracker: tracker)
+        let backend = try makeBackend(clock, tracker, upstreams)
+        let recorder = CallRecorder()
+        let agents = workload.plans.enumerated().map { index, plan in
+            Agent(index: index, plan: plan, clock: clock, backend: backend, tracker: tracker, recorder: recorder)
+        }
+        let driver = SimulationDriver(executor: SimulationExecutor(), clock: clock, tracker: tracker)
+        let total = workload.totalCalls
+        let progress = progress
+        try await driver.run(agents.map { agent in { await agent.run() } }) {
+            let elapsed = clock.elapsed
+            progress?(Progress(run: name, completed: recorder.completed, total: total, elapsed: elapsed, outage: model.isOutage(at: elapsed)))
+        }
+        let result = PhaseResult(outcomes: recorder.all, upstreamCalls: upstreams.calls, elapsed: clock.elapsed)
+        return (result, upstreams)
+    }
+}

@@ -1,0 +1,131 @@
+import Synchronization
+import ToolOps
+
+/// Follows every agent's call closely enough to tell when all of its work is blocked on the
+/// simulation clock, even the part that runs off the simulation thread.
+///
+/// A coalesced call's flight runs in a detached task on the global pool (see
+/// ``SimulationExecutor``), so an empty simulation queue alone does not prove that nothing is
+/// running. The tracker watches the flight's events (attributed to the agent whose call started
+/// it, through ``SimulationContext``) and the clock's sleepers, and calls a call *settled* only in
+/// a state where nothing can move until the clock wakes someone:
+///
+/// - the flight's leader is in an attempt whose upstream and timeout timer are both asleep;
+/// - the leader is asleep in a retry backoff;
+/// - the call is a follower: it missed the cache after an attempt-or-backoff flight for the same
+///   key started, so it joined that flight and waits for it.
+///
+/// Calls that are not coalesced run entirely on the simulation thread and are always settled.
+final class FlightTracker: ToolObserver {
+    /// Where a call is, as far as its flight goes.
+    enum Phase: Sendable, Equatable {
+        /// Looked up the cache; nothing from a flight yet.
+        case lookup
+        /// In an attempt; `returned` once the upstream body has finished.
+        case attempt(returned: Bool)
+        /// Waiting out a retry backoff.
+        case backoff
+        /// The flight is ending (value stored, stale served, refused); its waiters are about to resume.
+        case finishing
+    }
+
+    private struct Call {
+        var coalesced: Bool
+        var timers: Int
+        var key: CallKey?
+        var missOrder: UInt64?
+        var phase: Phase = .lookup
+    }
+
+    private struct State {
+        var calls: [Int: Call] = [:]
+        var order: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// Agent `agent` starts a call; `coalesced` when its flight may run off the simulation thread,
+    /// `timed` when each attempt has a timeout timer.
+    func begin(agent: Int, coalesced: Bool, timed: Bool) {
+        state.withLock { $0.calls[agent] = Call(coalesced: coalesced, timers: timed ? 1 : 0) }
+    }
+
+    /// Agent `agent`'s call returned.
+    func end(agent: Int) {
+        _ = state.withLock { $0.calls.removeValue(forKey: agent) }
+    }
+
+    /// The simulated upstream body finished an attempt (returned, threw, or was cancelled).
+    func upstreamReturned() {
+        guard let agent = SimulationContext.agent else { return }
+        state.withLock { state in
+            if state.calls[agent]?.phase == .attempt(returned: false) {
+                state.calls[agent]?.phase = .attempt(returned: true)
+            }
+        }
+    }
+
+    func observe(_ event: ToolEvent) {
+        guard let agent = SimulationContext.agent else { return }
+        state.withLock { state in
+            guard state.calls[agent] != nil else { return }
+            switch event.kind {
+            case .cacheMiss:
+                state.order += 1
+                state.calls[agent]?.key = event.key
+                state.calls[agent]?.missOrder = state.order
+            case .upstreamCalled:
+                state.calls[agent]?.phase = .attempt(returned: false)
+            case .retry:
+                state.calls[agent]?.phase = .backoff
+            case .rejected, .staleServed, .cacheWritten, .fallbackUsed:
+                state.calls[agent]?.phase = .finishing
+            default:
+                break
+            }
+        }
+    }
+
+    /// Whether every call is blocked until the clock wakes someone, given the clock's sleepers.
+    func isSettled(sleepers: [Int: [SleepKind: Int]]) -> Bool {
+        state.withLock { state in
+            state.calls.allSatisfy { agent, call in
+                Self.isSettled(call, of: agent, in: state.calls, sleepers: sleepers[agent] ?? [:])
+            }
+        }
+    }
+
+    /// A description of every unsettled call, for a stall report.
+    func unsettledDescription(sleepers: [Int: [SleepKind: Int]]) -> String {
+        state.withLock { state in
+            state.calls.sorted { $0.key < $1.key }.compactMap { agent, call in
+                let own = sleepers[agent] ?? [:]
+                if Self.isSettled(call, of: agent, in: state.calls, sleepers: own) { return nil }
+                return "agent \(agent): \(call.phase), key \(call.key.map(String.init(describing:)) ?? "none"), sleepers \(own)"
+            }.joined(separator: "; ")
+        }
+    }
+
+    private static func isSettled(_ call: Call, of agent: Int, in calls: [Int: Call], sleepers: [SleepKind: Int]) -> Bool {
+        guard call.coalesced else { return true }
+        let upstream = sleepers[.upstream] ?? 0
+        let waits = sleepers[.internal] ?? 0
+        switch call.phase {
+        case .attempt(returned: false):
+            return upstream == 1 && waits == call.timers
+        case .backoff:
+            return upstream == 0 && waits == 1
+        case .lookup:
+            guard let key = call.key, let order = call.missOrder else { return false }
+            return calls.contains { other, leader in
+                guard other != agent, leader.key == key, let leaderOrder = leader.missOrder else { return false }
+                switch leader.phase {
+                case .attempt, .backoff: return leaderOrder < order
+                case .lookup, .finishing: return false
+                }
+            }
+        case .attempt(returned: true), .finishing:
+            return false
+        }
+    }
+}

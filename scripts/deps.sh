@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what `make demo` and `make test` need on a Debian machine, and nothing that is already there.
+# Idempotent: a second run checks and exits.
+set -euo pipefail
+
+# Debian packages the build and tests need. (PostgreSQL and libcurl join this list with the
+# modules that use them.)
+packages=(git pkg-config)
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "deps: Swift 6.3 is not on PATH; install the toolchain from swift.org first." >&2
+    exit 1
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "deps: installing ${missing[*]}" >&2
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+echo "deps: ok ($(swift --version 2>/dev/null | head -n 1))" >&2
