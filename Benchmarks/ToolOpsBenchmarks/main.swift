@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // toolops-bench: measures the ToolOps pipeline; one JSON line per scenario on stdout.
@@ -20,19 +20,25 @@ if options.help {
 }
 if options.list {
     for scenario in Scenario.all { print(scenario.name) }
+    for scenario in Scenario.diagnostics { print("\(scenario.name) (diagnostic, not in the default run)") }
     exit(0)
 }
 
-let unknown = options.scenarios.filter { name in !Scenario.all.contains { $0.name == name } }
+let unknown = options.scenarios.filter { Scenario.named($0) == nil }
 guard unknown.isEmpty else {
-    let known = Scenario.all.map(\.name).joined(separator: ", ")
+    let known = (Scenario.all + Scenario.diagnostics).map(\.name).joined(separator: ", ")
     Progress.note("unknown scenario(s) \(unknown.joined(separator: ", ")); choose among: \(known)")
     exit(64)
 }
-let selected = options.scenarios.isEmpty ? Scenario.all : Scenario.all.filter { options.scenarios.contains($0.name) }
+// In the order given, each once.
+var selected: [Scenario] = []
+for name in options.scenarios where !selected.contains(where: { $0.name == name }) {
+    if let scenario = Scenario.named(name) { selected.append(scenario) }
+}
+if selected.isEmpty { selected = Scenario.all }
 
 #if DEBUG
-Progress.note("WARNING: debug build; figures mean nothing. Run: swift run -c release toolops-bench")
+    Progress.note("WARNING: debug build; figures mean nothing. Run: swift run -c release toolops-bench")
 #endif
 
 let workload = Workload(quick: options.quick)

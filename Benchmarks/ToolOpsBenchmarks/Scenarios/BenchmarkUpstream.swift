@@ -1,4 +1,3 @@
-import Synchronization
 import ToolOps
 import ToolOpsTesting
 
@@ -30,20 +29,10 @@ enum BenchmarkUpstream {
     }
 }
 
-/// Counts body invocations with an atomic, so concurrent callers are counted exactly.
-final class CallCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    func increment() {
-        value.add(1, ordering: .relaxed)
-    }
-
-    var count: Int { value.load(ordering: .relaxed) }
-}
-
 extension ToolRuntime {
-    /// A runtime as the brief prescribes: system clock, default stores, a counting observer.
-    static func benchmark(observer: CountingObserver, stores: CacheStoreRegistry? = nil) -> ToolRuntime {
+    /// The runtime the scenarios measure: system clock, the standard stores (unless given), and
+    /// the observer given, normally a `CountingObserver` so event delivery is part of every call.
+    static func benchmark(observer: any ToolObserver, stores: CacheStoreRegistry? = nil) -> ToolRuntime {
         ToolRuntime(environment: ToolEnvironment(observer: observer), stores: stores)
     }
 }

@@ -8,7 +8,7 @@ enum CoalesceScenario {
     static func run(callers: Int, _ workload: Workload) async throws -> BenchmarkResult {
         let observer = CountingObserver()
         let runtime = ToolRuntime.benchmark(observer: observer)
-        let upstream = CallCounter()
+        let upstream = Counter()
         let tool = try runtime.readonly("bench_coalesce_\(callers)") { (query: WeatherQuery) in
             upstream.increment()
             try await Task.sleep(for: bodyDuration)
@@ -31,10 +31,11 @@ enum CoalesceScenario {
             target: "upstream_calls==1" + wallTarget,
             iterations: callers
         )
-        result.upstreamCalls = upstream.count
+        result.upstreamCalls = upstream.value
         result.wallNanoseconds = elapsed
-        result.targetMet = upstream.count == 1 && answered == callers && (callers != 10_000 || elapsed <= 150_000_000)
-        result.note = "body sleeps 50 ms; followers coalesced \(observer.count("coalesced")), "
+        result.targetMet = upstream.value == 1 && answered == callers && (callers != 10_000 || elapsed <= 150_000_000)
+        result.note =
+            "body sleeps 50 ms; followers coalesced \(observer.count("coalesced")), "
             + "cache hits \(observer.count("cache_hit")), answered \(answered)"
         return result
     }

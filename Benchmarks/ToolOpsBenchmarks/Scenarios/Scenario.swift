@@ -17,6 +17,16 @@ extension Scenario {
         Scenario(name: "coalesce_50") { try await [CoalesceScenario.run(callers: 50, $0)] },
         Scenario(name: "coalesce_1000") { try await [CoalesceScenario.run(callers: 1_000, $0)] },
         Scenario(name: "coalesce_10000") { try await [CoalesceScenario.run(callers: 10_000, $0)] },
-        Scenario(name: "memory_bounded") { try await [MemoryBoundedScenario.run($0)] },
+        Scenario(name: "memory_bounded") { try await MemoryBoundedScenario.run($0) },
     ]
+
+    /// Scenarios run only when named: they explain the figures rather than state them.
+    static let diagnostics: [Scenario] = [
+        Scenario(name: "breakdown") { try await BreakdownScenario.run($0) }
+    ]
+
+    /// The scenario called `name`, from either list.
+    static func named(_ name: String) -> Scenario? {
+        (all + diagnostics).first { $0.name == name }
+    }
 }

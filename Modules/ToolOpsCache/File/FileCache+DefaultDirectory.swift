@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension FileCache {
@@ -25,7 +25,8 @@ extension FileCache {
             return URL(filePath: explicit, directoryHint: .isDirectory)
         }
         if let xdg = value("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
-            return URL(filePath: xdg, directoryHint: .isDirectory).appending(path: "toolops", directoryHint: .isDirectory)
+            return URL(filePath: xdg, directoryHint: .isDirectory).appending(
+                path: "toolops", directoryHint: .isDirectory)
         }
         if let home = value("HOME") {
             return URL(filePath: home, directoryHint: .isDirectory)

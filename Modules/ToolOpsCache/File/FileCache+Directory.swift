@@ -29,7 +29,8 @@ extension FileCache {
                 throw .misconfigured("cannot create the file cache folder '\(path)': \(error)", field: "directory")
             }
             guard FileSystem.kind(of: path) == .directory else {
-                throw .misconfigured("the file cache folder '\(path)' could not be created as a directory", field: "directory")
+                throw .misconfigured(
+                    "the file cache folder '\(path)' could not be created as a directory", field: "directory")
             }
         }
         guard FileSystem.isWritableDirectory(path) else {

@@ -54,7 +54,9 @@ extension FileCache {
         case .missing:
             return true
         case .regularFile:
-            guard let contents = try? FileSystem.readFile(path, limit: FileEntryFormat.magic.count) else { return false }
+            guard let contents = try? FileSystem.readFile(path, limit: FileEntryFormat.magic.count) else {
+                return false
+            }
             return (try? FileEntryFormat.checkMagic(contents.bytes)) != nil
         case .directory, .symbolicLink, .other:
             return false

@@ -2,9 +2,9 @@ import Synchronization
 import ToolOpsCore
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A persistent cache in a folder of files: the embedded store that survives restarts.

@@ -22,9 +22,8 @@ struct FileCacheIndex {
         }
     }
 
-    /// Stems in least-recently-used order.
-    private(set) var table = LRUTable<String, Record>()
-    private(set) var bytes = 0
+    /// Stems in least-recently-used order, with their file sizes as costs.
+    private var table = LRUTable<String, Record>()
     /// Whether the folder has been scanned yet.
     var isLoaded = false
     var hits = 0
@@ -34,40 +33,37 @@ struct FileCacheIndex {
     var expirations = 0
 
     var count: Int { table.count }
+    /// The sum of the file sizes.
+    var bytes: Int { table.totalCost }
 
-    func contains(_ stem: String) -> Bool { table.slot(of: stem) != nil }
+    func contains(_ stem: String) -> Bool { table.slot(of: stem, hash: stem.hashValue) != nil }
 
     /// Records `stem` as the most recently used file, replacing what was known of it.
     mutating func upsert(_ stem: String, _ record: Record) {
-        if let slot = table.slot(of: stem) {
-            bytes += record.size - table.value(at: slot).size
-            table.replace(at: slot, with: record)
+        let hash = stem.hashValue
+        if let slot = table.slot(of: stem, hash: hash) {
+            table.replace(at: slot, with: record, cost: record.size, expiry: record.staleUntil)
         } else {
-            table.insert(record, for: stem)
-            bytes += record.size
+            table.insert(record, for: stem, hash: hash, cost: record.size, expiry: record.staleUntil)
         }
     }
 
     /// Records a file found by a scan, as less recently used than everything known.
     mutating func addLeastRecent(_ stem: String, _ record: Record) {
         guard !contains(stem) else { return }
-        table.insertLeastRecent(record, for: stem)
-        bytes += record.size
+        table.insertLeastRecent(record, for: stem, hash: stem.hashValue, cost: record.size, expiry: record.staleUntil)
     }
 
     /// Forgets `stem`; returns what was known of it.
     @discardableResult
     mutating func forget(_ stem: String) -> Record? {
-        guard let slot = table.slot(of: stem) else { return nil }
-        let record = table.remove(at: slot).value
-        bytes -= record.size
-        return record
+        guard let slot = table.slot(of: stem, hash: stem.hashValue) else { return nil }
+        return table.remove(at: slot).value
     }
 
     /// Forgets everything (counters stay).
     mutating func forgetAll() {
         table.removeAll()
-        bytes = 0
     }
 
     /// The least recently used stem, if any.

@@ -98,7 +98,9 @@ enum FileEntryFormat {
     static func decode(_ bytes: [UInt8]) throws(Problem) -> (FileEntryHeader, payload: [UInt8]) {
         let (header, offset) = try header(of: bytes, fileSize: bytes.count)
         let payload = Array(bytes[offset...])
-        guard KeyDigest.sha256Hex(payload) == header.payloadChecksum else { throw .corrupt("payload checksum mismatch") }
+        guard KeyDigest.sha256Hex(payload) == header.payloadChecksum else {
+            throw .corrupt("payload checksum mismatch")
+        }
         return (header, payload)
     }
 

@@ -1,9 +1,9 @@
 import ToolOpsCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension MemoryCache {
@@ -11,7 +11,9 @@ extension MemoryCache {
     ///
     /// Both bounds hold exactly at every moment, also under many concurrent writers: each shard
     /// owns a fixed share of ``maxEntries`` and ``maxBytes`` (the shares add up to the totals), so
-    /// no interleaving of writes can push the cache past either bound.
+    /// no interleaving of writes can push the cache past either bound. The price is that a shard
+    /// whose keys are more popular than its share evicts a little before the whole cache is full
+    /// (with the default 8 shards, typically within a few percent of ``maxEntries``).
     ///
     /// ```swift
     /// let cache = MemoryCache(configuration: .init(maxEntries: 50_000, maxBytes: 256 << 20))

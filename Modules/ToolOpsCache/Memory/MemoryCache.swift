@@ -3,8 +3,8 @@ import ToolOpsCore
 /// A bounded, sharded, least-recently-used cache in process memory: the default store.
 ///
 /// Entries are split into shards by key, each under its own lock, so cores rarely contend. Every
-/// operation is O(1): a hit is one lock, one dictionary lookup and a move to the front of the
-/// shard's recency list. When a write would push a shard past its share of ``Configuration/maxEntries``
+/// operation is O(1): a hit hashes the key once, takes one lock, probes one index and moves the
+/// entry to the front of the shard's recency list, allocating nothing. When a write would push a shard past its share of ``Configuration/maxEntries``
 /// or ``Configuration/maxBytes``, the shard's least recently *used* entries are evicted.
 ///
 /// Entries past ``CacheEntry/staleUntil`` are never returned: a lookup drops them, each write
@@ -48,8 +48,9 @@ public final class MemoryCache: CacheStore {
     ///
     /// A hit makes the entry the most recently used of its shard. An expired entry is removed.
     public func entry(for key: CallKey) -> CacheEntry? {
+        let hash = Self.keyHash(key.digest)
         let now = clock.now()
-        return shard(for: key).entry(for: key, now: now)
+        return shard(for: hash).entry(for: key, hash: Int(truncatingIfNeeded: hash), now: now)
     }
 
     /// Stores `entry` under `key`, replacing any previous one.
@@ -58,14 +59,16 @@ public final class MemoryCache: CacheStore {
     /// already expired, or costing more than a shard's share of ``Configuration/maxBytes``, is
     /// not kept (it is counted as expired or evicted at once).
     public func store(_ entry: CacheEntry, for key: CallKey) {
+        let hash = Self.keyHash(key.digest)
         let now = clock.now()
-        shard(for: key).store(entry, for: key, cost: entry.cost, now: now)
+        shard(for: hash).store(entry, for: key, hash: Int(truncatingIfNeeded: hash), cost: entry.cost, now: now)
     }
 
     /// Removes the entry for `key`; returns whether there was one.
     @discardableResult
     public func removeEntry(for key: CallKey) -> Bool {
-        shard(for: key).remove(key)
+        let hash = Self.keyHash(key.digest)
+        return shard(for: hash).remove(key, hash: Int(truncatingIfNeeded: hash))
     }
 
     /// Removes every entry in `scope`; returns how many were removed.
@@ -108,8 +111,9 @@ public final class MemoryCache: CacheStore {
     }
 
     @inline(__always)
-    private func shard(for key: CallKey) -> MemoryCacheShard {
-        shards[Int(truncatingIfNeeded: Self.shardHash(key.digest)) & shardMask]
+    private func shard(for hash: UInt64) -> MemoryCacheShard {
+        // The high bits: the table probes with the low ones, so shard and position stay independent.
+        shards[Int(truncatingIfNeeded: hash >> 40) & shardMask]
     }
 
     private static func share(of total: Int, shard index: Int, of count: Int) -> Int {

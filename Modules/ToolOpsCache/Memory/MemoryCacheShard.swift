@@ -3,21 +3,15 @@ import ToolOpsCore
 
 /// One independently locked part of a ``MemoryCache``, with its exact share of the bounds.
 ///
-/// A shard keeps its entries in an ``LRUTable`` under one `Mutex`: a lookup is one lock, one
-/// dictionary probe and a relink of two list nodes. Writes evict from the least recently used
+/// A shard keeps its entries in an ``LRUTable`` under one `Mutex`: a lookup is one lock, a probe
+/// of its index, an expiry check and a relink of two list nodes. Writes evict from the least recently used
 /// end until the new entry fits, and check a couple of slots for expiry on the way (a rotating
 /// cursor), so expired entries that nobody asks for again are found within one pass over the
 /// shard's slots without ever scanning it whole on the write path.
 final class MemoryCacheShard: Sendable {
-    /// An entry and the cost it was charged when stored.
-    struct Stored {
-        var entry: CacheEntry
-        var cost: Int
-    }
-
     struct State {
-        var table = LRUTable<CallKey, Stored>()
-        var bytes = 0
+        /// Entries with their cost and their `staleUntil` as expiry.
+        var table = LRUTable<CallKey, CacheEntry>()
         var hits = 0
         var misses = 0
         var writes = 0
@@ -40,31 +34,29 @@ final class MemoryCacheShard: Sendable {
 
     /// The entry for `key` unless it is absent or expired at `now`; a hit refreshes its recency.
     @inline(__always)
-    func entry(for key: CallKey, now: Timestamp) -> CacheEntry? {
+    func entry(for key: CallKey, hash: Int, now: Timestamp) -> CacheEntry? {
         state.withLock { state in
-            guard let slot = state.table.slot(of: key) else {
+            guard let slot = state.table.slot(of: key, hash: hash) else {
                 state.misses &+= 1
                 return nil
             }
-            let stored = state.table.value(at: slot)
-            guard now < stored.entry.staleUntil else {
+            guard now < state.table.expiry(at: slot) else {
                 state.table.remove(at: slot)
-                state.bytes -= stored.cost
                 state.expirations &+= 1
                 state.misses &+= 1
                 return nil
             }
             state.table.touch(slot)
             state.hits &+= 1
-            return stored.entry
+            return state.table.valueIfPresent(at: slot)
         }
     }
 
     /// Stores `entry` under `key`, evicting least recently used entries until it fits.
-    func store(_ entry: CacheEntry, for key: CallKey, cost: Int, now: Timestamp) {
+    func store(_ entry: CacheEntry, for key: CallKey, hash: Int, cost: Int, now: Timestamp) {
         state.withLock { state in
-            if let slot = state.table.slot(of: key) {
-                state.bytes -= state.table.remove(at: slot).value.cost
+            if let slot = state.table.slot(of: key, hash: hash) {
+                state.table.remove(at: slot)
             }
             state.writes &+= 1
             guard now < entry.staleUntil else {
@@ -77,28 +69,26 @@ final class MemoryCacheShard: Sendable {
                 state.evictions &+= 1
                 return
             }
-            while state.table.count >= maxEntries || state.bytes + cost > maxBytes,
+            while state.table.count >= maxEntries || state.table.totalCost + cost > maxBytes,
                 let victim = state.table.leastRecentSlot
             {
-                let removed = state.table.remove(at: victim).value
-                state.bytes -= removed.cost
-                if now < removed.entry.staleUntil {
+                if now < state.table.expiry(at: victim) {
                     state.evictions &+= 1
                 } else {
                     state.expirations &+= 1
                 }
+                state.table.remove(at: victim)
             }
-            state.table.insert(Stored(entry: entry, cost: cost), for: key)
-            state.bytes += cost
+            state.table.insert(entry, for: key, hash: hash, cost: cost, expiry: entry.staleUntil)
             Self.sweepStep(&state, now: now, slots: Self.sweepSlotsPerWrite)
         }
     }
 
     /// Removes the entry for `key`; returns whether there was one.
-    func remove(_ key: CallKey) -> Bool {
+    func remove(_ key: CallKey, hash: Int) -> Bool {
         state.withLock { state in
-            guard let slot = state.table.slot(of: key) else { return false }
-            state.bytes -= state.table.remove(at: slot).value.cost
+            guard let slot = state.table.slot(of: key, hash: hash) else { return false }
+            state.table.remove(at: slot)
             return true
         }
     }
@@ -107,8 +97,8 @@ final class MemoryCacheShard: Sendable {
     func removeAll(where matches: (CacheEntry) -> Bool) -> Int {
         state.withLock { state in
             var removed = 0
-            for slot in state.table.slotsFromLeastRecent where matches(state.table.value(at: slot).entry) {
-                state.bytes -= state.table.remove(at: slot).value.cost
+            for slot in state.table.slotsFromLeastRecent where matches(state.table.value(at: slot)) {
+                state.table.remove(at: slot)
                 removed += 1
             }
             return removed
@@ -120,7 +110,6 @@ final class MemoryCacheShard: Sendable {
         state.withLock { state in
             let count = state.table.count
             state.table.removeAll()
-            state.bytes = 0
             state.sweepCursor = 0
             return count
         }
@@ -138,7 +127,7 @@ final class MemoryCacheShard: Sendable {
         state.withLock { state in
             CacheStatistics(
                 entries: state.table.count,
-                bytes: state.bytes,
+                bytes: state.table.totalCost,
                 hits: state.hits,
                 misses: state.misses,
                 writes: state.writes,
@@ -158,8 +147,8 @@ final class MemoryCacheShard: Sendable {
             if state.sweepCursor >= slotCount { state.sweepCursor = 0 }
             let slot = state.sweepCursor
             state.sweepCursor += 1
-            guard state.table.isOccupied(slot), now >= state.table.value(at: slot).entry.staleUntil else { continue }
-            state.bytes -= state.table.remove(at: slot).value.cost
+            guard state.table.isOccupied(slot), now >= state.table.expiry(at: slot) else { continue }
+            state.table.remove(at: slot)
             state.expirations &+= 1
             removed += 1
         }

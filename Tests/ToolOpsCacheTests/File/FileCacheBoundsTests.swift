@@ -9,7 +9,8 @@ struct FileCacheBoundsTests {
     let clock = ManualClock()
 
     func cache(_ directory: URL, maxEntries: Int = 10_000, maxBytes: Int = 1 << 20) throws -> FileCache {
-        try FileCache(configuration: .init(directory: directory, maxEntries: maxEntries, maxBytes: maxBytes, clock: clock))
+        try FileCache(
+            configuration: .init(directory: directory, maxEntries: maxEntries, maxBytes: maxBytes, clock: clock))
     }
 
     @Test("the least recently used file is evicted when over maxEntries")
@@ -51,12 +52,16 @@ struct FileCacheBoundsTests {
             let fileSize = try Disk.bytes(of: Disk.entryFile(for: Fixtures.key(0), in: probe.namespaceDirectory)).count
 
             let store = try cache(directory, maxBytes: fileSize * 4 + fileSize / 2)
-            for n in 0..<20 { try store.store(Fixtures.entry(String(repeating: "x", count: 500), at: clock.now()), for: Fixtures.key(n)) }
+            for n in 0..<20 {
+                try store.store(
+                    Fixtures.entry(String(repeating: "x", count: 500), at: clock.now()), for: Fixtures.key(n))
+            }
             let onDisk = try Disk.entryFiles(in: store.namespaceDirectory).map { try Disk.bytes(of: $0).count }
             #expect(onDisk.count == 4)
             #expect(onDisk.reduce(0, +) <= fileSize * 4 + fileSize / 2)
             #expect(try store.statistics().bytes == onDisk.reduce(0, +))
-            try store.store(Fixtures.entry(String(repeating: "y", count: 10_000), at: clock.now()), for: Fixtures.key(99))
+            try store.store(
+                Fixtures.entry(String(repeating: "y", count: 10_000), at: clock.now()), for: Fixtures.key(99))
             #expect(try store.entry(for: Fixtures.key(99)) == nil)
         }
     }
@@ -65,8 +70,11 @@ struct FileCacheBoundsTests {
     func expiry() async throws {
         try await withTemporaryDirectory { directory in
             let store = try cache(directory)
-            try store.store(Fixtures.entry("read", at: clock.now(), ttl: .seconds(10), stale: .seconds(10)), for: Fixtures.key(1))
-            for n in 2...4 { try store.store(Fixtures.entry("short", at: clock.now(), ttl: .seconds(10)), for: Fixtures.key(n)) }
+            try store.store(
+                Fixtures.entry("read", at: clock.now(), ttl: .seconds(10), stale: .seconds(10)), for: Fixtures.key(1))
+            for n in 2...4 {
+                try store.store(Fixtures.entry("short", at: clock.now(), ttl: .seconds(10)), for: Fixtures.key(n))
+            }
             try store.store(Fixtures.entry("long", at: clock.now(), ttl: .seconds(100)), for: Fixtures.key(5))
 
             clock.advance(by: .seconds(15))
@@ -74,7 +82,10 @@ struct FileCacheBoundsTests {
             clock.advance(by: .seconds(10))
             #expect(try store.entry(for: Fixtures.key(1)) == nil)
             #expect(try store.sweep() == 3)
-            #expect(try Disk.entryFiles(in: store.namespaceDirectory) == [Disk.entryFile(for: Fixtures.key(5), in: store.namespaceDirectory)])
+            #expect(
+                try Disk.entryFiles(in: store.namespaceDirectory) == [
+                    Disk.entryFile(for: Fixtures.key(5), in: store.namespaceDirectory)
+                ])
             #expect(try store.statistics().expirations == 4)
         }
     }
@@ -86,8 +97,11 @@ struct FileCacheBoundsTests {
             let now = clock.now()
             try store.store(Fixtures.entry("w", tags: ["eu"], at: now), for: Fixtures.key(1))
             try store.store(Fixtures.entry("w", at: now), for: Fixtures.key(2))
-            try store.store(Fixtures.entry("s", tool: Fixtures.stocks, tags: ["eu"], at: now), for: Fixtures.key(3, tool: Fixtures.stocks))
-            try store.store(Fixtures.entry("s", tool: Fixtures.stocks, at: now), for: Fixtures.key(4, tool: Fixtures.stocks))
+            try store.store(
+                Fixtures.entry("s", tool: Fixtures.stocks, tags: ["eu"], at: now),
+                for: Fixtures.key(3, tool: Fixtures.stocks))
+            try store.store(
+                Fixtures.entry("s", tool: Fixtures.stocks, at: now), for: Fixtures.key(4, tool: Fixtures.stocks))
 
             #expect(try store.invalidate(.tag("eu")) == 2)
             #expect(try store.entry(for: Fixtures.key(1)) == nil)

@@ -5,9 +5,9 @@ import ToolOpsCore
 import ToolOpsTesting
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("FileCache configuration")
@@ -42,7 +42,8 @@ struct FileCacheConfigurationTests {
         try await withTemporaryDirectory { directory in
             let real = directory.appending(path: "real")
             try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(at: directory.appending(path: "default"), withDestinationURL: real)
+            try FileManager.default.createSymbolicLink(
+                at: directory.appending(path: "default"), withDestinationURL: real)
             expectMisconfigured(.init(directory: directory), mentioning: "symbolic link")
         }
     }

@@ -11,7 +11,9 @@ struct FileCacheCorruptionTests {
     /// A store holding one entry for `Fixtures.key(1)`, and that entry's file.
     func storeWithEntry(in directory: URL) throws -> (FileCache, URL) {
         let store = try FileCache(configuration: .init(directory: directory, clock: clock))
-        try store.store(Fixtures.entry(String(repeating: "payload ", count: 20), tags: ["t"], at: clock.now()), for: Fixtures.key(1))
+        try store.store(
+            Fixtures.entry(String(repeating: "payload ", count: 20), tags: ["t"], at: clock.now()), for: Fixtures.key(1)
+        )
         return (store, Disk.entryFile(for: Fixtures.key(1), in: store.namespaceDirectory))
     }
 

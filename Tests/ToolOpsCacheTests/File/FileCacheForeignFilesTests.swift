@@ -24,7 +24,8 @@ struct FileCacheForeignFilesTests {
             try Disk.overwrite(url, with: bytes)
             Disk.setModificationTime(of: url, to: .epoch)
         }
-        try FileManager.default.createDirectory(at: folder.appending(path: "subfolder"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "subfolder"), withIntermediateDirectories: true)
         try Disk.overwrite(folder.appending(path: "subfolder/inner.dat"), with: [1, 2, 3])
         return files
     }
@@ -38,7 +39,8 @@ struct FileCacheForeignFilesTests {
             let store = try FileCache(configuration: .init(directory: directory, maxEntries: 5, clock: clock))
 
             for n in 0..<20 {
-                try store.store(Fixtures.entry("v\(n)", at: clock.now(), ttl: .seconds(n < 10 ? 5 : 500)), for: Fixtures.key(n))
+                try store.store(
+                    Fixtures.entry("v\(n)", at: clock.now(), ttl: .seconds(n < 10 ? 5 : 500)), for: Fixtures.key(n))
             }
             clock.advance(by: .seconds(7_200))
             _ = try store.sweep()
@@ -47,7 +49,9 @@ struct FileCacheForeignFilesTests {
             #expect(try store.invalidate(.all) == 0)
             // The look-alike is in the way of key 999: neither read, replaced nor deleted.
             #expect(throws: CacheStoreError.self) { try store.entry(for: Fixtures.key(999)) }
-            #expect(throws: CacheStoreError.self) { try store.store(Fixtures.entry("x", at: clock.now()), for: Fixtures.key(999)) }
+            #expect(throws: CacheStoreError.self) {
+                try store.store(Fixtures.entry("x", at: clock.now()), for: Fixtures.key(999))
+            }
             _ = try store.removeEntry(for: Fixtures.key(999))
 
             for (name, bytes) in foreign {
@@ -68,9 +72,13 @@ struct FileCacheForeignFilesTests {
             try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
 
             #expect(throws: CacheStoreError.self) { try store.entry(for: Fixtures.key(1)) }
-            #expect(throws: CacheStoreError.self) { try store.store(Fixtures.entry("x", at: clock.now()), for: Fixtures.key(1)) }
+            #expect(throws: CacheStoreError.self) {
+                try store.store(Fixtures.entry("x", at: clock.now()), for: Fixtures.key(1))
+            }
             _ = try store.invalidate(.all)
-            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path(percentEncoded: false)) == target.path(percentEncoded: false))
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: link.path(percentEncoded: false))
+                    == target.path(percentEncoded: false))
             #expect(try Disk.bytes(of: target) == Array("precious".utf8))
         }
     }

@@ -9,7 +9,8 @@ struct FileCachePersistenceTests {
     let clock = ManualClock()
 
     func cache(_ directory: URL, namespace: String = "default", maxEntries: Int = 10_000) throws -> FileCache {
-        try FileCache(configuration: .init(directory: directory, namespace: namespace, maxEntries: maxEntries, clock: clock))
+        try FileCache(
+            configuration: .init(directory: directory, namespace: namespace, maxEntries: maxEntries, clock: clock))
     }
 
     @Test("payload and metadata survive into a new FileCache on the same folder")

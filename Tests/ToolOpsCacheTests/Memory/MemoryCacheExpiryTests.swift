@@ -30,8 +30,12 @@ struct MemoryCacheExpiryTests {
     @Test("sweep removes every expired entry and only those")
     func sweep() {
         let cache = MemoryCache(configuration: .init(shards: 4, clock: clock))
-        for n in 0..<10 { cache.store(Fixtures.entry("short", at: clock.now(), ttl: .seconds(10)), for: Fixtures.key(n)) }
-        for n in 10..<15 { cache.store(Fixtures.entry("long", at: clock.now(), ttl: .seconds(100)), for: Fixtures.key(n)) }
+        for n in 0..<10 {
+            cache.store(Fixtures.entry("short", at: clock.now(), ttl: .seconds(10)), for: Fixtures.key(n))
+        }
+        for n in 10..<15 {
+            cache.store(Fixtures.entry("long", at: clock.now(), ttl: .seconds(100)), for: Fixtures.key(n))
+        }
         clock.advance(by: .seconds(50))
         #expect(cache.sweep() == 10)
         #expect(cache.statistics().entries == 5)
@@ -42,7 +46,9 @@ struct MemoryCacheExpiryTests {
     @Test("writes clear out expired entries nobody asks for again")
     func amortisedSweep() {
         let cache = MemoryCache(configuration: .init(maxEntries: 1_000, shards: 1, clock: clock))
-        for n in 0..<100 { cache.store(Fixtures.entry("old", at: clock.now(), ttl: .seconds(10)), for: Fixtures.key(n)) }
+        for n in 0..<100 {
+            cache.store(Fixtures.entry("old", at: clock.now(), ttl: .seconds(10)), for: Fixtures.key(n))
+        }
         clock.advance(by: .seconds(20))
         for n in 100..<300 { cache.store(Fixtures.entry("new", at: clock.now()), for: Fixtures.key(n)) }
         let statistics = cache.statistics()

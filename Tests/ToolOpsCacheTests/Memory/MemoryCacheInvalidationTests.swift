@@ -14,7 +14,9 @@ struct MemoryCacheInvalidationTests {
         let now = clock.now()
         cache.store(Fixtures.entry("w1", tags: ["eu"], at: now), for: Fixtures.key(1))
         cache.store(Fixtures.entry("w2", tool: weatherV2, tags: ["us"], at: now), for: Fixtures.key(2, tool: weatherV2))
-        cache.store(Fixtures.entry("s3", tool: Fixtures.stocks, tags: ["eu", "prices"], at: now), for: Fixtures.key(3, tool: Fixtures.stocks))
+        cache.store(
+            Fixtures.entry("s3", tool: Fixtures.stocks, tags: ["eu", "prices"], at: now),
+            for: Fixtures.key(3, tool: Fixtures.stocks))
         cache.store(Fixtures.entry("s4", tool: Fixtures.stocks, at: now), for: Fixtures.key(4, tool: Fixtures.stocks))
         return cache
     }

@@ -43,28 +43,36 @@ struct MemoryCacheLRUTests {
         #expect(Fixtures.text(cache.entry(for: Fixtures.key(1))) == "new")
     }
 
-    @Test("recency is kept over a long mixed sequence")
+    @Test("recency is kept over a long mixed sequence of stores, lookups and removals")
     func longSequence() {
         // Compare against a straightforward model of LRU order.
-        let cache = cache(maxEntries: 8)
+        let capacity = 64
+        let cache = cache(maxEntries: capacity)
         var model: [Int] = []  // least recent first
+        var disagreements = 0
         let random = SeededRandom(seed: 7)
-        for _ in 0..<2_000 {
-            let n = Int(random.nextUInt64() % 20)
-            if random.nextUInt64() % 2 == 0 {
+        for _ in 0..<20_000 {
+            let n = Int(random.nextUInt64() % 160)
+            switch random.nextUInt64() % 5 {
+            case 0, 1:
                 cache.store(Fixtures.entry("v\(n)", at: clock.now()), for: Fixtures.key(n))
                 model.removeAll { $0 == n }
                 model.append(n)
-                if model.count > 8 { model.removeFirst() }
-            } else {
-                let hit = cache.entry(for: Fixtures.key(n)) != nil
-                #expect(hit == model.contains(n))
-                if hit {
+                if model.count > capacity { model.removeFirst() }
+            case 2, 3:
+                let hit = Fixtures.text(cache.entry(for: Fixtures.key(n)))
+                if hit != (model.contains(n) ? "v\(n)" : nil) { disagreements += 1 }
+                if hit != nil {
                     model.removeAll { $0 == n }
                     model.append(n)
                 }
+            default:
+                if cache.removeEntry(for: Fixtures.key(n)) != model.contains(n) { disagreements += 1 }
+                model.removeAll { $0 == n }
             }
         }
+        #expect(disagreements == 0)
         #expect(cache.statistics().entries == model.count)
+        #expect(model.allSatisfy { cache.entry(for: Fixtures.key($0)) != nil })
     }
 }

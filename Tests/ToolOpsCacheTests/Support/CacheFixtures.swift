@@ -3,9 +3,9 @@ import ToolOpsCore
 import ToolOpsTesting
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Keys, entries and folders shared by the cache store tests.

@@ -26,8 +26,8 @@ struct BulkheadTests {
         #expect(upstream.calls == 1)
 
         gate.open()
-        #expect(try await first.value == "first")
-        #expect(try await second.value == "second")
+        #expect(try await first.waitForValue() == "first")
+        #expect(try await second.waitForValue() == "second")
         #expect(upstream.calls == 2)
         #expect(bulkhead.active == 0)
     }
@@ -53,7 +53,7 @@ struct BulkheadTests {
         #expect(bulkhead.rejections == 1)
 
         gate.open()
-        _ = try await (first.value, second.value)
+        _ = try await (first.waitForValue(), second.waitForValue())
     }
 
     @Test("a cancelled queued waiter leaves the queue, and the freed slot goes to the next waiter")
@@ -66,11 +66,11 @@ struct BulkheadTests {
         await until { bulkhead.queued == 2 }
 
         cancelled.cancel()
-        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        await #expect(throws: CancellationError.self) { try await cancelled.waitForValue() }
         #expect(bulkhead.queued == 1)
 
         bulkhead.release()
-        try await next.value
+        try await next.waitForValue()
         #expect(bulkhead.active == 1)
         #expect(bulkhead.queued == 0)
         bulkhead.release()
@@ -91,11 +91,11 @@ struct BulkheadTests {
         await until { bulkhead.queued == 1 }
         queued.cancel()
 
-        let error = await #expect(throws: ToolError.self) { try await queued.value }
+        let error = await #expect(throws: ToolError.self) { try await queued.waitForValue() }
         #expect(error?.code == .cancelled)
         #expect(harness.rejections.isEmpty)
         gate.open()
-        _ = try await first.value
+        _ = try await first.waitForValue()
         #expect(upstream.calls == 1)
         #expect(bulkhead.active == 0)
     }
@@ -117,11 +117,11 @@ struct BulkheadTests {
         await until { bulkhead.queued == 2 }
 
         bulkhead.release()
-        try await early.value
+        try await early.waitForValue()
         #expect(order.value == ["early"])
         #expect(bulkhead.queued == 1)
         bulkhead.release()
-        try await late.value
+        try await late.waitForValue()
         #expect(order.value == ["early", "late"])
     }
 }

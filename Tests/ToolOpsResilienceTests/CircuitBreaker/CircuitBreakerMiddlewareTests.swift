@@ -75,7 +75,7 @@ struct CircuitBreakerMiddlewareTests {
         await gate.waitForWaiters(1)
         call.cancel()
 
-        let error = await #expect(throws: ToolError.self) { try await call.value }
+        let error = await #expect(throws: ToolError.self) { try await call.waitForValue() }
         #expect(error?.code == .cancelled)
         #expect(breaker.state == .closed)
         #expect(breaker.statistics.ignored == 1)
@@ -131,7 +131,7 @@ struct CircuitBreakerMiddlewareTests {
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(3))
 
-        #expect(try await call.value == "slow but fine")
+        #expect(try await call.waitForValue() == "slow but fine")
         #expect(breaker.state == .open)
         #expect(breaker.statistics.slowCalls == 1)
     }

@@ -170,8 +170,10 @@ struct CircuitBreakerTests {
         let breaker = consecutive(1)
         let early = try breaker.acquire(now: t0)
         try call(breaker, .failure, at: t0)
-        #expect(breaker.record(early, outcome: .success, duration: .zero, now: t0) == nil)
-        #expect(breaker.state == .open)
+        try call(breaker, .success, at: t0 + .seconds(30))  // probe: closed again
+        // The early call fails only now, in a later closed period: it must not reopen the circuit.
+        #expect(breaker.record(early, outcome: .failure, duration: .zero, now: t0 + .seconds(31)) == nil)
+        #expect(breaker.state == .closed)
     }
 
     @Test("statistics count successes, failures, ignored calls, rejections and openings")

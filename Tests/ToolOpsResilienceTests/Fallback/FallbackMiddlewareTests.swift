@@ -92,7 +92,7 @@ struct FallbackMiddlewareTests {
         await gate.waitForWaiters(1)
         call.cancel()
 
-        let error = await #expect(throws: ToolError.self) { try await call.value }
+        let error = await #expect(throws: ToolError.self) { try await call.waitForValue() }
         #expect(error?.code == .cancelled)
         #expect(!used.value)
         #expect(harness.recorder.count("fallback_used") == 0)

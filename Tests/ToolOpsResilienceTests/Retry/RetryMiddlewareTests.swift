@@ -26,7 +26,7 @@ struct RetryMiddlewareTests {
         #expect(clock.nextDeadline == start + .milliseconds(150))  // then 200 ms × 0.5
         clock.advance(by: .milliseconds(100))
 
-        #expect(try await call.value == "sunny")
+        #expect(try await call.waitForValue() == "sunny")
         #expect(upstream.calls == 3)
         #expect(harness.upstreamAttempts == [1, 2, 3])
         #expect(harness.retries.map(\.attempt) == [1, 2])
@@ -59,7 +59,7 @@ struct RetryMiddlewareTests {
         #expect(upstream.calls == 1)
         harness.clock.advance(by: .milliseconds(1))
 
-        #expect(try await call.value == "sunny")
+        #expect(try await call.waitForValue() == "sunny")
         #expect(harness.retries.map(\.delay) == [.seconds(2)])
     }
 
@@ -73,7 +73,7 @@ struct RetryMiddlewareTests {
         await harness.clock.waitForSleepers(1)
         #expect(harness.retries.map(\.delay) == [.seconds(5)])
         harness.clock.advance(by: .seconds(5))
-        #expect(try await call.value == "sunny")
+        #expect(try await call.waitForValue() == "sunny")
     }
 
     @Test("retry-after past the deadline ends the retries at once")
@@ -99,7 +99,7 @@ struct RetryMiddlewareTests {
         await harness.clock.waitForSleepers(1)  // 1 s after attempt 1 ends at 1 s ≤ 2.5 s
         harness.clock.advance(by: .seconds(1))  // attempt 2 fails; 1 s + 2 s would pass 2.5 s
 
-        let error = await #expect(throws: ToolError.self) { try await call.value }
+        let error = await #expect(throws: ToolError.self) { try await call.waitForValue() }
         #expect(error?.code == .upstream)
         #expect(upstream.calls == 2)
         #expect(harness.retries.map(\.delay) == [.seconds(1)])
@@ -167,7 +167,7 @@ struct RetryMiddlewareTests {
         await harness.clock.waitForSleepers(1)
         call.cancel()
 
-        let error = await #expect(throws: ToolError.self) { try await call.value }
+        let error = await #expect(throws: ToolError.self) { try await call.waitForValue() }
         #expect(error?.code == .cancelled)
         #expect(upstream.calls == 1)
     }

@@ -89,14 +89,18 @@ final class Locked<Value: Sendable>: Sendable {
 }
 
 /// Yields (never sleeps) until `condition` holds; records an issue if it never does.
+///
+/// Gives up after a million yields or when the test is cancelled, so a broken behaviour fails
+/// the test instead of hanging the run.
 func until(
     _ condition: () -> Bool,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async {
-    for _ in 0..<200_000 {
+    for _ in 0..<1_000_000 where !Task.isCancelled {
         if condition() { return }
         await Task.yield()
     }
+    if condition() { return }
     Issue.record("condition never became true", sourceLocation: sourceLocation)
 }
 
@@ -109,3 +113,15 @@ func pipeline(_ entries: (any ToolMiddleware<Query, String>, PipelineStage)...) 
 
 /// A failure the upstream reports, retryable by default.
 let unavailable = ToolError.upstream("503 service unavailable")
+
+extension Task where Failure == any Error {
+    /// The task's value; cancels the task when the waiting test is cancelled (say, by its time
+    /// limit), so a broken behaviour fails the test instead of hanging the run.
+    func waitForValue() async throws -> Success {
+        try await withTaskCancellationHandler {
+            try await value
+        } onCancel: {
+            cancel()
+        }
+    }
+}

@@ -36,7 +36,7 @@ struct TimeoutMiddlewareTests {
         #expect(gate.waiting == 1)
         harness.clock.advance(by: .milliseconds(1))
 
-        let error = await #expect(throws: ToolError.self) { try await call.value }
+        let error = await #expect(throws: ToolError.self) { try await call.waitForValue() }
         #expect(error?.code == .timeout)
         #expect(error?.isRetryable == true)
         #expect(error?.tool == "get_weather")
@@ -69,7 +69,7 @@ struct TimeoutMiddlewareTests {
         await until { gate.waiting == 0 && harness.clock.sleeperCount == 1 }
         harness.clock.advance(by: .milliseconds(100))  // the backoff ends; attempt 2 succeeds
 
-        #expect(try await call.value == "sunny")
+        #expect(try await call.waitForValue() == "sunny")
         #expect(upstream.calls == 2)
         #expect(gate.arrivals == 1)
         #expect(harness.retries.map(\.code) == [.timeout])
@@ -91,7 +91,7 @@ struct TimeoutMiddlewareTests {
         await gate.waitForWaiters(1)
         call.cancel()
 
-        let error = await #expect(throws: ToolError.self) { try await call.value }
+        let error = await #expect(throws: ToolError.self) { try await call.waitForValue() }
         #expect(error?.code == .cancelled)
         #expect(sawCancellation.value)
         #expect(harness.recorder.count("timed_out") == 0)

@@ -43,7 +43,7 @@ extension DemoReport {
     private var header: [String] {
         let outageEnd = setup.outageStartSeconds + setup.outageLengthSeconds
         return [
-            "toolops demo: \(setup.agents) agents, \(setup.calls) tool calls, seed \(setup.seed)",
+            "toolops demo: \(Self.count(setup.agents, "agent")), \(Self.count(setup.calls, "tool call")), seed \(setup.seed)",
             "simulated upstreams fail \(Self.formatPercent(setup.failureRate)) of calls; outage from "
                 + "\(Self.formatSeconds(setup.outageStartSeconds, decimals: 1)) to "
                 + "\(Self.formatSeconds(outageEnd, decimals: 1)) (get_stock_price down, get_weather degraded)",
@@ -51,6 +51,11 @@ extension DemoReport {
                 + (setup.fileCache == "temporary" ? "in a temporary folder" : "in \(setup.fileCache)")
                 + " (search_docs); times are virtual",
         ]
+    }
+
+    /// `1 agent`, `8 agents`.
+    private static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
     /// A table with a label column and right-aligned value columns.

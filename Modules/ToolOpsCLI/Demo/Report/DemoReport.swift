@@ -32,11 +32,13 @@ struct DemoReport: Codable, Sendable, Equatable {
         if without.upstreamCalls > 0 {
             let saved = Double(without.upstreamCalls - with.upstreamCalls) / Double(without.upstreamCalls)
             let percent = Int((abs(saved) * 100).rounded())
-            lines.append(
+            var line =
                 "ToolOps made \(percent)% \(saved >= 0 ? "fewer" : "more") upstream calls "
-                    + "(\(with.upstreamCalls) vs \(without.upstreamCalls)), "
-                    + "served \(with.staleServed) stale values while upstreams failed."
-            )
+                + "(\(with.upstreamCalls) vs \(without.upstreamCalls))"
+            if with.staleServed > 0 {
+                line += " and served \(with.staleServed) stale values while upstreams were failing"
+            }
+            lines.append(line + ".")
         }
         lines.append(
             "Failed agent calls: \(with.failedCalls) with ToolOps vs \(without.failedCalls) without; "

@@ -87,43 +87,53 @@ final class FlightTracker: ToolObserver {
     }
 
     /// Whether every call is blocked until the clock wakes someone, given the clock's sleepers.
-    func isSettled(sleepers: [Int: [SleepKind: Int]]) -> Bool {
+    func isSettled(sleepers: [Int: SleeperCount]) -> Bool {
         state.withLock { state in
-            state.calls.allSatisfy { agent, call in
-                Self.isSettled(call, of: agent, in: state.calls, sleepers: sleepers[agent] ?? [:])
+            let flights = Self.flights(in: state.calls)
+            return state.calls.allSatisfy { agent, call in
+                Self.isSettled(call, sleepers: sleepers[agent] ?? SleeperCount(), flights: flights)
             }
         }
     }
 
     /// A description of every unsettled call, for a stall report.
-    func unsettledDescription(sleepers: [Int: [SleepKind: Int]]) -> String {
+    func unsettledDescription(sleepers: [Int: SleeperCount]) -> String {
         state.withLock { state in
-            state.calls.sorted { $0.key < $1.key }.compactMap { agent, call in
-                let own = sleepers[agent] ?? [:]
-                if Self.isSettled(call, of: agent, in: state.calls, sleepers: own) { return nil }
-                return "agent \(agent): \(call.phase), key \(call.key.map(String.init(describing:)) ?? "none"), sleepers \(own)"
+            let flights = Self.flights(in: state.calls)
+            return state.calls.sorted { $0.key < $1.key }.compactMap { agent, call in
+                let own = sleepers[agent] ?? SleeperCount()
+                if Self.isSettled(call, sleepers: own, flights: flights) { return nil }
+                let key = call.key.map(String.init(describing:)) ?? "none"
+                return "agent \(agent): \(call.phase), key \(key), sleepers \(own)"
             }.joined(separator: "; ")
         }
     }
 
-    private static func isSettled(_ call: Call, of agent: Int, in calls: [Int: Call], sleepers: [SleepKind: Int]) -> Bool {
+    /// The cache-miss order of the leader of each flight known to be in the air, by key.
+    private static func flights(in calls: [Int: Call]) -> [CallKey: UInt64] {
+        var flights: [CallKey: UInt64] = [:]
+        for call in calls.values where call.coalesced {
+            guard let key = call.key, let order = call.missOrder else { continue }
+            switch call.phase {
+            case .attempt, .backoff: flights[key] = min(order, flights[key] ?? .max)
+            case .lookup, .finishing: continue
+            }
+        }
+        return flights
+    }
+
+    private static func isSettled(_ call: Call, sleepers: SleeperCount, flights: [CallKey: UInt64]) -> Bool {
         guard call.coalesced else { return true }
-        let upstream = sleepers[.upstream] ?? 0
-        let waits = sleepers[.internal] ?? 0
         switch call.phase {
         case .attempt(returned: false):
-            return upstream == 1 && waits == call.timers
+            return sleepers.upstream == 1 && sleepers.internal == call.timers
         case .backoff:
-            return upstream == 0 && waits == 1
+            return sleepers.upstream == 0 && sleepers.internal == 1
         case .lookup:
-            guard let key = call.key, let order = call.missOrder else { return false }
-            return calls.contains { other, leader in
-                guard other != agent, leader.key == key, let leaderOrder = leader.missOrder else { return false }
-                switch leader.phase {
-                case .attempt, .backoff: return leaderOrder < order
-                case .lookup, .finishing: return false
-                }
-            }
+            // A follower: it missed the cache after the flight for its key started, and that
+            // flight is still in the air, so it joined it.
+            guard let key = call.key, let order = call.missOrder, let leader = flights[key] else { return false }
+            return leader < order
         case .attempt(returned: true), .finishing:
             return false
         }

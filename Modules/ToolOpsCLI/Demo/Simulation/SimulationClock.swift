@@ -6,27 +6,42 @@ import ToolOps
 /// Unlike `ManualClock`, it wakes exactly one sleeper at a time, in a fixed order — deadline,
 /// then agent, then kind, then the agent's own registration order — so that two sleepers due at
 /// the same instant always wake in the same order, whatever thread registered them first. Every
-/// sleeper is tagged with the agent and ``SleepKind`` of ``SimulationContext``, which the driver
-/// uses to tell when all simulated work is blocked.
+/// sleeper is tagged with the agent and ``SleepKind`` of ``SimulationContext``; the clock keeps
+/// count of them per agent, which the driver uses to tell when all simulated work is blocked.
 final class SimulationClock: ToolClock {
-    private struct Sleeper {
+    /// A sleeper's place in the wake-up order.
+    private struct Slot: Comparable {
         let deadline: Timestamp
         let agent: Int
         let kind: SleepKind
         let order: UInt64
-        let continuation: CheckedContinuation<Void, any Error>
+        let id: UInt64
 
-        func wakesBefore(_ other: Sleeper) -> Bool {
-            (deadline, agent, kind.rawValue, order) < (other.deadline, other.agent, other.kind.rawValue, other.order)
+        static func < (lhs: Slot, rhs: Slot) -> Bool {
+            (lhs.deadline, lhs.agent, lhs.kind.rawValue, lhs.order) < (rhs.deadline, rhs.agent, rhs.kind.rawValue, rhs.order)
         }
+    }
+
+    private struct Sleeper {
+        let slot: Slot
+        let continuation: CheckedContinuation<Void, any Error>
     }
 
     private struct State {
         var now: Timestamp
+        var queue = MinHeap<Slot>()
+        // Cancelled sleepers leave their slot in the queue; it is skipped when it comes up.
         var sleepers: [UInt64: Sleeper] = [:]
         var cancelledEarly: Set<UInt64> = []
         var nextID: UInt64 = 0
         var registrations: [Int: UInt64] = [:]
+        var counts: [Int: SleeperCount] = [:]
+
+        mutating func remove(_ id: UInt64) -> Sleeper? {
+            guard let sleeper = sleepers.removeValue(forKey: id) else { return nil }
+            counts[sleeper.slot.agent, default: SleeperCount()][sleeper.slot.kind] -= 1
+            return sleeper
+        }
     }
 
     /// When the simulation started.
@@ -63,20 +78,17 @@ final class SimulationClock: ToolClock {
                     if state.cancelledEarly.remove(id) != nil { return true }
                     let order = state.registrations[agent, default: 0]
                     state.registrations[agent] = order + 1
-                    state.sleepers[id] = Sleeper(
-                        deadline: state.now.advanced(by: duration),
-                        agent: agent,
-                        kind: kind,
-                        order: order,
-                        continuation: continuation
-                    )
+                    let slot = Slot(deadline: state.now.advanced(by: duration), agent: agent, kind: kind, order: order, id: id)
+                    state.queue.insert(slot)
+                    state.sleepers[id] = Sleeper(slot: slot, continuation: continuation)
+                    state.counts[agent, default: SleeperCount()][kind] += 1
                     return false
                 }
                 if cancelled { continuation.resume(throwing: CancellationError()) }
             }
         } onCancel: {
             let sleeper = state.withLock { state -> Sleeper? in
-                if let sleeper = state.sleepers.removeValue(forKey: id) { return sleeper }
+                if let sleeper = state.remove(id) { return sleeper }
                 state.cancelledEarly.insert(id)
                 return nil
             }
@@ -87,24 +99,44 @@ final class SimulationClock: ToolClock {
     /// Moves time to the first sleeper's deadline and wakes that sleeper alone; false when nobody sleeps.
     func wakeNext() -> Bool {
         let sleeper = state.withLock { state -> Sleeper? in
-            guard let (id, first) = state.sleepers.min(by: { $0.value.wakesBefore($1.value) }) else { return nil }
-            state.sleepers.removeValue(forKey: id)
-            state.now = max(state.now, first.deadline)
-            return first
+            while let slot = state.queue.popFirst() {
+                guard let sleeper = state.remove(slot.id) else { continue }
+                state.now = max(state.now, slot.deadline)
+                return sleeper
+            }
+            return nil
         }
         guard let sleeper else { return false }
         sleeper.continuation.resume()
         return true
     }
 
-    /// How many sleepers of each kind belong to each agent.
-    func sleeperCounts() -> [Int: [SleepKind: Int]] {
-        state.withLock { state in
-            var counts: [Int: [SleepKind: Int]] = [:]
-            for sleeper in state.sleepers.values {
-                counts[sleeper.agent, default: [:]][sleeper.kind, default: 0] += 1
+    /// How many sleepers of each kind belong to each agent (agents with none may be missing).
+    func sleeperCounts() -> [Int: SleeperCount] {
+        state.withLock { $0.counts }
+    }
+}
+
+/// How many sleepers of each kind one agent has on the clock.
+struct SleeperCount: Sendable, Equatable {
+    var think = 0
+    var upstream = 0
+    var `internal` = 0
+
+    subscript(kind: SleepKind) -> Int {
+        get {
+            switch kind {
+            case .think: think
+            case .upstream: upstream
+            case .internal: `internal`
             }
-            return counts
+        }
+        set {
+            switch kind {
+            case .think: think = newValue
+            case .upstream: upstream = newValue
+            case .internal: `internal` = newValue
+            }
         }
     }
 }

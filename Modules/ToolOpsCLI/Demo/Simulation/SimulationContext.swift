@@ -12,13 +12,11 @@ enum SimulationContext {
 }
 
 /// What a sleep on the simulation clock models.
-enum SleepKind: Int, Sendable, Comparable {
+enum SleepKind: Int, Sendable {
     /// An agent thinking between two calls.
     case think = 0
     /// A simulated upstream taking its time to answer.
     case upstream = 1
     /// Anything ToolOps waits for: a retry backoff, an attempt's timeout.
     case `internal` = 2
-
-    static func < (lhs: SleepKind, rhs: SleepKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

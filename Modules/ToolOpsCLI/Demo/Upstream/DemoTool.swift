@@ -16,7 +16,7 @@ enum DemoTool: String, CaseIterable, Sendable, Codable {
     var latency: (base: Duration, spread: Duration) {
         switch self {
         case .weather: (.milliseconds(60), .milliseconds(200))
-        case .search: (.milliseconds(120), .milliseconds(400))
+        case .search: (.milliseconds(200), .milliseconds(700))
         case .stock: (.milliseconds(40), .milliseconds(120))
         case .ticket: (.milliseconds(150), .milliseconds(300))
         }
@@ -25,7 +25,7 @@ enum DemoTool: String, CaseIterable, Sendable, Codable {
     /// The share of calls that hang for seconds (a slow upstream), answered in 2.5–4 s.
     var slowShare: Double {
         switch self {
-        case .weather, .search: 0.03
+        case .weather, .search: 0.06
         case .stock, .ticket: 0
         }
     }

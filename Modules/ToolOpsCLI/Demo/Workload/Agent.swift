@@ -23,8 +23,10 @@ struct Agent: Sendable {
     func run() async {
         for call in plan {
             do {
+                // Think, or wait for the round to start, whichever is longer.
+                let wait = max(call.think, (call.notBefore ?? .zero) - clock.elapsed)
                 try await SimulationContext.$sleepKind.withValue(.think) {
-                    try await clock.sleep(for: call.think)
+                    try await clock.sleep(for: wait)
                 }
             } catch {
                 return

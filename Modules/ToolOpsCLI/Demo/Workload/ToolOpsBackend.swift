@@ -15,10 +15,11 @@ struct ToolOpsBackend: DemoBackend {
     /// 100 ms failure bucket as the attempt before it.
     static let retryPolicy = RetryPolicy(initialDelay: .milliseconds(200), maxDelay: .seconds(2), jitter: .equal)
 
-    /// `get_weather`: memory cache, 10 s TTL; 2 s per attempt, the slow tail times out and is retried.
+    /// `get_weather`: memory cache, 10 s TTL, stale-if-error for 10 minutes; 2 s per attempt, so
+    /// the slow tail times out and is retried.
     static let weatherOptions = ReadOnlyOptions(
-        cache: "memory", ttl: .seconds(10), retries: 2, retryPolicy: retryPolicy,
-        timeout: .seconds(2), circuitRecovery: .seconds(5))
+        cache: "memory", ttl: .seconds(10), staleIfError: true, staleTTL: .seconds(600), retries: 2,
+        retryPolicy: retryPolicy, timeout: .seconds(2), circuitRecovery: .seconds(5))
 
     /// `search_docs`: file cache, 120 s TTL.
     static let searchOptions = ReadOnlyOptions(

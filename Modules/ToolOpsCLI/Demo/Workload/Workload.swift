@@ -1,18 +1,26 @@
 import Foundation
+import ToolOps
 import ToolOpsTesting
 
 /// One call an agent will make: which tool, with what argument, after how long thinking.
 struct PlannedCall: Sendable, Equatable {
     var tool: DemoTool
     var argument: String
+    /// How long the agent thinks before the call.
     var think: Duration
+    /// For the first call of a round: not before this much virtual time since the start.
+    var notBefore: Duration?
 }
 
 /// What every agent will do, decided up front from the seed so both runs replay the same calls.
 ///
-/// Tools are picked 40/25/25/10 (weather, docs, stock, ticket); arguments follow a Zipf-like
-/// distribution over each tool's catalogue, so a few cities, queries and symbols are very popular.
-/// Think times are exponential around 450 ms; agents start staggered within the first second.
+/// The agents work as a team on a stream of user requests: every ``roundLength`` an orchestrator
+/// hands the same request to all of them, and each starts with the same lookup (the thundering
+/// herd that coalescing answers with one upstream call), then makes ``callsPerRound`` − 1 more
+/// calls of its own. Half of those are about the request at hand; the rest pick tools 40/25/25/10
+/// (weather, docs, stock, ticket) and arguments from a Zipf-like distribution over each tool's
+/// catalogue, so a few cities, queries and symbols are very popular. Think times are exponential
+/// around 450 ms.
 struct Workload: Sendable {
     /// The plan of each agent, by agent index.
     let plans: [[PlannedCall]]
@@ -20,44 +28,39 @@ struct Workload: Sendable {
     /// Every call in every plan.
     var totalCalls: Int { plans.reduce(0) { $0 + $1.count } }
 
+    /// How often a new request arrives.
+    static let roundLength: Duration = .seconds(5)
+    /// How many calls an agent makes per request.
+    static let callsPerRound = 6
+    /// The share of an agent's own calls that are about the request at hand.
+    static let sharedShare = 0.5
     static let toolMix: [(DemoTool, Double)] = [(.weather, 0.40), (.search, 0.25), (.stock, 0.25), (.ticket, 0.10)]
-    static let cities = [
-        "Paris", "London", "Tokyo", "New York", "Berlin", "Madrid", "Rome", "Sydney", "Toronto", "Seoul",
-        "Lisbon", "Vienna", "Prague", "Oslo", "Dublin", "Zurich", "Athens", "Cairo", "Lima", "Quito",
-    ]
-    static let queries = [
-        "reset password", "rate limits", "webhooks", "pagination", "oauth scopes", "error codes",
-        "billing cycle", "api keys", "sdk install", "retry policy", "data export", "sso setup",
-        "audit log", "sandbox", "refunds", "invoices", "team roles", "usage alerts", "timeouts", "regions",
-        "changelog", "status page", "gdpr", "two factor", "custom domains", "ip allowlist", "batch api",
-        "streaming", "file upload", "deprecations",
-    ]
-    static let symbols = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOG", "META", "TSLA", "ORCL", "IBM", "SAP", "ADBE", "CRM"]
 
     /// The plans of `agents` agents sharing `calls` calls as evenly as possible.
     init(seed: UInt64, agents: Int, calls: Int) {
-        let cityPicker = ZipfSampler(count: Self.cities.count)
-        let queryPicker = ZipfSampler(count: Self.queries.count)
-        let symbolPicker = ZipfSampler(count: Self.symbols.count)
+        let perAgent = calls / agents + (calls % agents == 0 ? 0 : 1)
+        let requests = (0...(perAgent / Self.callsPerRound)).map { Request(seed: seed, round: $0) }
         plans = (0..<agents).map { agent in
             let random = SeededRandom(seed: StableHash.value(seed: seed, ["agent", String(agent)]))
             let count = calls / agents + (agent < calls % agents ? 1 : 0)
             return (0..<count).map { index in
+                let request = requests[index / Self.callsPerRound]
+                guard index % Self.callsPerRound != 0 else {
+                    // Every agent starts the round within 50 ms of the others, with the same lookup.
+                    let start = Self.roundLength * (index / Self.callsPerRound) + .milliseconds(50) * random.nextUnit()
+                    let tool = request.lead
+                    return PlannedCall(tool: tool, argument: request.argument(for: tool), think: .zero, notBefore: start)
+                }
                 let tool = Self.pickTool(random.nextUnit())
                 let argument: String
-                switch tool {
-                case .weather: argument = Self.cities[cityPicker.sample(random.nextUnit())]
-                case .search: argument = Self.queries[queryPicker.sample(random.nextUnit())]
-                case .stock: argument = Self.symbols[symbolPicker.sample(random.nextUnit())]
-                case .ticket: argument = "Follow up #\(1000 + Int(random.nextUInt64() % 9000)) for agent \(agent)"
-                }
-                let think: Duration
-                if index == 0 {
-                    think = .milliseconds(1000) * random.nextUnit()
+                if tool == .ticket {
+                    argument = "Follow up #\(1000 + Int(random.nextUInt64() % 9000)) for agent \(agent)"
+                } else if random.nextUnit() < Self.sharedShare {
+                    argument = request.argument(for: tool)
                 } else {
-                    let exponential = -log(1 - random.nextUnit()) * 0.45
-                    think = .seconds(min(max(exponential, 0.04), 3.0))
+                    argument = Catalogue.pick(for: tool, random)
                 }
+                let think = Duration.seconds(min(max(-log(1 - random.nextUnit()) * 0.45, 0.04), 3.0))
                 return PlannedCall(tool: tool, argument: argument, think: think)
             }
         }
@@ -73,22 +76,28 @@ struct Workload: Sendable {
     }
 }
 
-/// Picks index `k` of `count` with probability proportional to 1 / (k + 1)^1.1.
-struct ZipfSampler: Sendable {
-    private let cumulative: [Double]
+/// One user request the whole team works on: a city, a docs query and a stock symbol.
+private struct Request {
+    var city: String
+    var query: String
+    var symbol: String
+    /// The tool every agent calls first: weather half the time, stock or docs otherwise.
+    var lead: DemoTool
 
-    init(count: Int, exponent: Double = 1.1) {
-        var running = 0.0
-        var cumulative: [Double] = []
-        for rank in 1...max(1, count) {
-            running += 1 / pow(Double(rank), exponent)
-            cumulative.append(running)
-        }
-        self.cumulative = cumulative.map { $0 / running }
+    init(seed: UInt64, round: Int) {
+        let random = SeededRandom(seed: StableHash.value(seed: seed, ["request", String(round)]))
+        city = Catalogue.pick(for: .weather, random)
+        query = Catalogue.pick(for: .search, random)
+        symbol = Catalogue.pick(for: .stock, random)
+        let unit = random.nextUnit()
+        lead = unit < 0.5 ? .weather : unit < 0.8 ? .stock : .search
     }
 
-    /// The index for a uniform `unit` in `0..<1`.
-    func sample(_ unit: Double) -> Int {
-        cumulative.firstIndex { unit < $0 } ?? cumulative.count - 1
+    func argument(for tool: DemoTool) -> String {
+        switch tool {
+        case .weather: city
+        case .search: query
+        case .stock, .ticket: symbol
+        }
     }
 }
