@@ -61,8 +61,8 @@ public final class Gate: Sendable {
     /// How many times ``wait()`` was entered in all.
     public var arrivals: Int { state.withLock { $0.arrivals } }
 
-    /// Yields until at least `count` tasks are waiting.
+    /// Yields until at least `count` tasks are waiting (or the waiting task is cancelled).
     public func waitForWaiters(_ count: Int) async {
-        while waiting < count { await Task.yield() }
+        while waiting < count, !Task.isCancelled { await Task.yield() }
     }
 }

@@ -95,11 +95,12 @@ public final class ManualClock: ToolClock {
         state.withLock { $0.sleepers.values.map(\.deadline).min() }
     }
 
-    /// Waits (yielding, never sleeping) until at least `count` tasks sleep on this clock.
+    /// Waits (yielding, never sleeping) until at least `count` tasks sleep on this clock, or until
+    /// the waiting task is cancelled (so a test with a time limit fails instead of hanging).
     ///
     /// Use it before ``advance(by:)`` so the sleep you mean to end has really started.
     public func waitForSleepers(_ count: Int) async {
-        while sleeperCount < count {
+        while sleeperCount < count, !Task.isCancelled {
             await Task.yield()
         }
     }

@@ -3,9 +3,9 @@ import Foundation
 import ToolOps
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `toolops demo`: a simulated multi-agent workload run with ToolOps and without, compared.
@@ -37,7 +37,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How long the outage lasts, in simulated seconds (0 for none).", valueName: "seconds"))
     var outageLength = 15.0
 
-    @Option(help: ArgumentHelp("Share of upstream calls failing at random outside the outage (0-0.9).", valueName: "share"))
+    @Option(
+        help: ArgumentHelp("Share of upstream calls failing at random outside the outage (0-0.9).", valueName: "share"))
     var failureRate = 0.08
 
     @Flag(inversion: .prefixedNo, help: "Show a progress line on stderr (default: only when stderr is a terminal).")

@@ -1,7 +1,6 @@
+import Foundation
 import ToolOps
 import ToolOpsTesting
-
-import Foundation
 
 /// Runs the demo's workload twice — through ToolOps, then straight to the upstreams — and
 /// builds the report comparing the two.
@@ -43,9 +42,16 @@ struct DemoRunner: Sendable {
             outageStartSeconds: settings.outageStart.seconds,
             outageLengthSeconds: settings.outageLength.seconds,
             failureRate: settings.failureRate,
-            fileCache: settings.keptCacheDirectory?.path(percentEncoded: false) ?? "temporary"
+            fileCache: settings.keptCacheDirectory.map(Self.displayPath) ?? "temporary"
         )
         return DemoReport(setup: setup, toolops: with, withoutToolOps: without)
+    }
+
+    /// The folder's path without a trailing slash.
+    private static func displayPath(_ url: URL) -> String {
+        var path = url.path(percentEncoded: false)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
     }
 
     private func runThroughToolOps(
@@ -68,9 +74,13 @@ struct DemoRunner: Sendable {
                 random: SeededRandom(seed: StableHash.value(seed: model.seed, ["retry-jitter"])),
                 observer: MultiplexObserver([tally, tracker])
             )
-            return try ToolOpsBackend(runtime: ToolRuntime(environment: environment, stores: stores), upstreams: upstreams)
+            return try ToolOpsBackend(
+                runtime: ToolRuntime(environment: environment, stores: stores), upstreams: upstreams)
         }
         result.add(tally)
+        if ProcessInfo.processInfo.environment["DEMO_TRACE"] != nil {
+            try FlightTracker.trace.withLock { $0.joined(separator: "\n") }.write(toFile: ProcessInfo.processInfo.environment["DEMO_TRACE"]!, atomically: true, encoding: .utf8)
+        }
         return result
     }
 
@@ -94,7 +104,10 @@ struct DemoRunner: Sendable {
         let progress = progress
         try await driver.run(agents.map { agent in { await agent.run() } }) {
             let elapsed = clock.elapsed
-            progress?(Progress(run: name, completed: recorder.completed, total: total, elapsed: elapsed, outage: model.isOutage(at: elapsed)))
+            progress?(
+                Progress(
+                    run: name, completed: recorder.completed, total: total, elapsed: elapsed,
+                    outage: model.isOutage(at: elapsed)))
         }
         let result = PhaseResult(outcomes: recorder.all, upstreamCalls: upstreams.calls, elapsed: clock.elapsed)
         return (result, upstreams)

@@ -1,6 +1,6 @@
 import Foundation
-import ToolOps
 import Synchronization
+import ToolOps
 
 /// A single line on stderr that keeps being rewritten: `[ToolOps] 312/600 calls · t=31.2s · outage!`.
 ///

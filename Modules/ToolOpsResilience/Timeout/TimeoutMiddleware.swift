@@ -30,12 +30,8 @@ public struct TimeoutMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddle
     }
 
     /// Runs one attempt, cancelling it and throwing `timeout` if it outlasts ``timeout``.
-    public func handle(_ call: ToolCall<Input, Output>, next: ToolNext<Input, Output>) async throws -> Output {
-        let clock = call.environment.clock
-        // `next` is not escaping, but the group awaits every child before it returns.
-        let outcome = await withoutActuallyEscaping(next) { next in
-            await race(call, next: next, clock: clock)
-        }
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+        let outcome = await race(call, next: next, clock: call.environment.clock)
         guard let outcome else {
             if Task.isCancelled { throw ToolError.cancelled(tool: call.toolName) }
             call.emit(.timedOut(after: timeout, attempt: call.attempt))

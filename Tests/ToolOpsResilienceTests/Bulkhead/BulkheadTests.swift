@@ -117,10 +117,11 @@ struct BulkheadTests {
         await until { bulkhead.queued == 2 }
 
         bulkhead.release()
-        try await early.waitForValue()
+        await until { !order.value.isEmpty }
         #expect(order.value == ["early"])
         #expect(bulkhead.queued == 1)
         bulkhead.release()
+        try await early.waitForValue()
         try await late.waitForValue()
         #expect(order.value == ["early", "late"])
     }

@@ -16,11 +16,20 @@ extension DemoReport {
                 ("circuit opens", [String(toolops.circuitOpens), "-"]),
                 ("  attempts refused while open", [String(toolops.rejectedByCircuit), "-"]),
                 ("failed agent calls", [toolops.failedCalls, withoutToolOps.failedCalls].map(String.init)),
-                ("latency p50 (agent-seen)", [toolops.latencyP50Ms, withoutToolOps.latencyP50Ms].map(Self.formatLatency)),
-                ("latency p95 (agent-seen)", [toolops.latencyP95Ms, withoutToolOps.latencyP95Ms].map(Self.formatLatency)),
-                ("virtual run time", [toolops.virtualSeconds, withoutToolOps.virtualSeconds].map {
-                    Self.formatSeconds($0, decimals: 1)
-                }),
+                (
+                    "latency p50 (agent-seen)",
+                    [toolops.latencyP50Ms, withoutToolOps.latencyP50Ms].map(Self.formatLatency)
+                ),
+                (
+                    "latency p95 (agent-seen)",
+                    [toolops.latencyP95Ms, withoutToolOps.latencyP95Ms].map(Self.formatLatency)
+                ),
+                (
+                    "virtual run time",
+                    [toolops.virtualSeconds, withoutToolOps.virtualSeconds].map {
+                        Self.formatSeconds($0, decimals: 1)
+                    }
+                ),
             ]
         )
         lines.append("")

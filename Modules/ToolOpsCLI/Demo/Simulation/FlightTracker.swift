@@ -65,8 +65,12 @@ final class FlightTracker: ToolObserver {
         }
     }
 
+    static let trace = Mutex<[String]>([])
     func observe(_ event: ToolEvent) {
         guard let agent = SimulationContext.agent else { return }
+        if event.kind.name != "started" {
+            Self.trace.withLock { $0.append("\(event.timestamp.nanosecondsSinceEpoch % 1_000_000_000_000) a\(agent) \(event.tool.name) \(event.kind) \(event.key?.digest.prefix(6) ?? "")") }
+        }
         state.withLock { state in
             guard state.calls[agent] != nil else { return }
             switch event.kind {

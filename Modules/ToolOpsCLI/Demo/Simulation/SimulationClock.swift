@@ -18,7 +18,9 @@ final class SimulationClock: ToolClock {
         let id: UInt64
 
         static func < (lhs: Slot, rhs: Slot) -> Bool {
-            (lhs.deadline, lhs.agent, lhs.kind.rawValue, lhs.order) < (rhs.deadline, rhs.agent, rhs.kind.rawValue, rhs.order)
+            (lhs.deadline, lhs.agent, lhs.kind.rawValue, lhs.order) < (
+                rhs.deadline, rhs.agent, rhs.kind.rawValue, rhs.order
+            )
         }
     }
 
@@ -78,7 +80,8 @@ final class SimulationClock: ToolClock {
                     if state.cancelledEarly.remove(id) != nil { return true }
                     let order = state.registrations[agent, default: 0]
                     state.registrations[agent] = order + 1
-                    let slot = Slot(deadline: state.now.advanced(by: duration), agent: agent, kind: kind, order: order, id: id)
+                    let slot = Slot(
+                        deadline: state.now.advanced(by: duration), agent: agent, kind: kind, order: order, id: id)
                     state.queue.insert(slot)
                     state.sleepers[id] = Sleeper(slot: slot, continuation: continuation)
                     state.counts[agent, default: SleeperCount()][kind] += 1
@@ -107,6 +110,7 @@ final class SimulationClock: ToolClock {
             return nil
         }
         guard let sleeper else { return false }
+        FlightTracker.trace.withLock { $0.append("WAKE \(sleeper.slot.deadline.nanosecondsSinceEpoch % 1_000_000_000_000) a\(sleeper.slot.agent) \(sleeper.slot.kind)") }
         sleeper.continuation.resume()
         return true
     }

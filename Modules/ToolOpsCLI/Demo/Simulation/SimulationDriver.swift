@@ -1,12 +1,11 @@
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-
-import Foundation
 
 /// Runs simulated agents to completion in virtual time, on a thread of its own.
 ///

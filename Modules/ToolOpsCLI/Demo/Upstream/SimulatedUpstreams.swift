@@ -39,7 +39,8 @@ final class SimulatedUpstreams: Sendable {
     func searchDocs(_ query: DocsQuery) async throws -> DocsResult {
         try await answer(.search, query.query)
         let count = 1 + Int(model.datum(.search, query.query) * 4)
-        return DocsResult(query: query.query, hits: (1...count).map { "docs/\(query.query.replacing(" ", with: "-"))-\($0).md" })
+        return DocsResult(
+            query: query.query, hits: (1...count).map { "docs/\(query.query.replacing(" ", with: "-"))-\($0).md" })
     }
 
     /// `get_stock_price(symbol)`; the price moves every virtual second.

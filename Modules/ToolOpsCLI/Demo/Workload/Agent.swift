@@ -20,11 +20,16 @@ struct Agent: Sendable {
     let tracker: FlightTracker
     let recorder: CallRecorder
 
+    /// The shortest pause between two calls of an agent.
+    static let minimumWait: Duration = .milliseconds(1)
+
     func run() async {
         for call in plan {
             do {
-                // Think, or wait for the round to start, whichever is longer.
-                let wait = max(call.think, (call.notBefore ?? .zero) - clock.elapsed)
+                // Think, or wait for the round to start, whichever is longer — and never zero: every
+                // call must start in a wake-up of its own, after everything before it has settled,
+                // or two agents resumed by the same flight could race for the next one.
+                let wait = max(call.think, (call.notBefore ?? .zero) - clock.elapsed, Self.minimumWait)
                 try await SimulationContext.$sleepKind.withValue(.think) {
                     try await clock.sleep(for: wait)
                 }

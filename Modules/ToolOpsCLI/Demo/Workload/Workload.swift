@@ -49,7 +49,8 @@ struct Workload: Sendable {
                     // Every agent starts the round within 50 ms of the others, with the same lookup.
                     let start = Self.roundLength * (index / Self.callsPerRound) + .milliseconds(50) * random.nextUnit()
                     let tool = request.lead
-                    return PlannedCall(tool: tool, argument: request.argument(for: tool), think: .zero, notBefore: start)
+                    return PlannedCall(
+                        tool: tool, argument: request.argument(for: tool), think: .milliseconds(10), notBefore: start)
                 }
                 let tool = Self.pickTool(random.nextUnit())
                 let argument: String
