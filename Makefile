@@ -37,6 +37,7 @@ build:
 format:
 	$(SWIFT) format --in-place --recursive $(SOURCES)
 
-## lint: check formatting without changing anything
+## lint: check formatting, and that feature modules depend on ToolOpsCore only
 lint:
 	$(SWIFT) format lint --strict --recursive $(SOURCES)
+	$(SWIFT) package describe --type json | python3 scripts/check_module_deps.py

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ToolOpsCoalescing", targets: ["ToolOpsCoalescing"]),
         .library(name: "ToolOps", targets: ["ToolOps"]),
         .library(name: "ToolOpsTesting", targets: ["ToolOpsTesting"]),
+        .library(name: "ToolOpsDemo", targets: ["ToolOpsDemo"]),
         .executable(name: "toolops", targets: ["ToolOpsCLI"]),
         .executable(name: "toolops-bench", targets: ["ToolOpsBenchmarks"]),
     ],
@@ -35,10 +36,11 @@ let package = Package(
             path: "Modules/ToolOps"
         ),
         .target(name: "ToolOpsTesting", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsTesting"),
+        .target(name: "ToolOpsDemo", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Modules/ToolOpsDemo"),
         .executableTarget(
             name: "ToolOpsCLI",
             dependencies: [
-                "ToolOps", "ToolOpsTesting",
+                "ToolOps", "ToolOpsTesting", "ToolOpsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/ToolOpsCLI"
@@ -61,6 +63,7 @@ let package = Package(
             path: "Tests/ToolOpsCoalescingTests"
         ),
         .testTarget(name: "ToolOpsTests", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Tests/ToolOpsTests"),
+        .testTarget(name: "ToolOpsDemoTests", dependencies: ["ToolOpsDemo"], path: "Tests/ToolOpsDemoTests"),
     ]
 )
 

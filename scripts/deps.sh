@@ -5,7 +5,7 @@ set -euo pipefail
 
 # Debian packages the build and tests need. (PostgreSQL and libcurl join this list with the
 # modules that use them.)
-packages=(git pkg-config)
+packages=(git pkg-config python3)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "deps: Swift 6.3 is not on PATH; install the toolchain from swift.org first." >&2

@@ -34,7 +34,7 @@ struct DemoRunner: Sendable {
         let with = try await runThroughToolOps(workload, model: model, cacheDirectory: directory)
         let without = try await runPhase("without", workload, model: model) { _, _, upstreams in
             DirectBackend(upstreams: upstreams)
-        }.result
+        }
         let setup = DemoReport.Setup(
             seed: settings.seed,
             agents: settings.agents,
@@ -60,7 +60,7 @@ struct DemoRunner: Sendable {
         cacheDirectory: URL
     ) async throws -> PhaseResult {
         let tally = EventTally()
-        var (result, _) = try await runPhase("ToolOps", workload, model: model) { clock, tracker, upstreams in
+        var result = try await runPhase("ToolOps", workload, model: model) { clock, tracker, upstreams in
             let fileCache = try FileCache(
                 configuration: .init(directory: cacheDirectory, namespace: Self.fileCacheNamespace, clock: clock)
             )
@@ -78,9 +78,6 @@ struct DemoRunner: Sendable {
                 runtime: ToolRuntime(environment: environment, stores: stores), upstreams: upstreams)
         }
         result.add(tally)
-        if ProcessInfo.processInfo.environment["DEMO_TRACE"] != nil {
-            try FlightTracker.trace.withLock { $0.joined(separator: "\n") }.write(toFile: ProcessInfo.processInfo.environment["DEMO_TRACE"]!, atomically: true, encoding: .utf8)
-        }
         return result
     }
 
@@ -90,10 +87,10 @@ struct DemoRunner: Sendable {
         _ workload: Workload,
         model: UpstreamModel,
         makeBackend: (SimulationClock, FlightTracker, SimulatedUpstreams) throws -> any DemoBackend
-    ) async throws -> (result: PhaseResult, upstreams: SimulatedUpstreams) {
+    ) async throws -> PhaseResult {
         let clock = SimulationClock()
         let tracker = FlightTracker()
-        let upstreams = SimulatedUpstreams(model: model, clock: clock, tracker: tracker)
+        let upstreams = SimulatedUpstreams(model: model, clock: clock)
         let backend = try makeBackend(clock, tracker, upstreams)
         let recorder = CallRecorder()
         let agents = workload.plans.enumerated().map { index, plan in
@@ -109,7 +106,6 @@ struct DemoRunner: Sendable {
                     run: name, completed: recorder.completed, total: total, elapsed: elapsed,
                     outage: model.isOutage(at: elapsed)))
         }
-        let result = PhaseResult(outcomes: recorder.all, upstreamCalls: upstreams.calls, elapsed: clock.elapsed)
-        return (result, upstreams)
+        return PhaseResult(outcomes: recorder.all, upstreamCalls: upstreams.calls, elapsed: clock.elapsed)
     }
 }

@@ -51,14 +51,17 @@ extension DemoReport {
 
     private var header: [String] {
         let outageEnd = setup.outageStartSeconds + setup.outageLengthSeconds
+        let outage =
+            setup.outageLengthSeconds > 0
+            ? "outage from \(Self.formatSeconds(setup.outageStartSeconds, decimals: 1)) to "
+                + "\(Self.formatSeconds(outageEnd, decimals: 1)) (get_stock_price down, get_weather degraded)"
+            : "no outage"
+        let fileCache = setup.fileCache == "temporary" ? "in a temporary folder" : "in \(setup.fileCache)"
         return [
-            "toolops demo: \(Self.count(setup.agents, "agent")), \(Self.count(setup.calls, "tool call")), seed \(setup.seed)",
-            "simulated upstreams fail \(Self.formatPercent(setup.failureRate)) of calls; outage from "
-                + "\(Self.formatSeconds(setup.outageStartSeconds, decimals: 1)) to "
-                + "\(Self.formatSeconds(outageEnd, decimals: 1)) (get_stock_price down, get_weather degraded)",
-            "stores: memory (get_weather, get_stock_price), file cache "
-                + (setup.fileCache == "temporary" ? "in a temporary folder" : "in \(setup.fileCache)")
-                + " (search_docs); times are virtual",
+            "toolops demo: \(Self.count(setup.agents, "agent")), \(Self.count(setup.calls, "tool call")), "
+                + "seed \(setup.seed)",
+            "simulated upstreams fail \(Self.formatPercent(setup.failureRate)) of calls; \(outage)",
+            "stores: memory (get_weather, get_stock_price), file cache \(fileCache) (search_docs); times are virtual",
         ]
     }
 

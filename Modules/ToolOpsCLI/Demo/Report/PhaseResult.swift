@@ -59,8 +59,13 @@ struct PhaseResult: Codable, Sendable, Equatable {
         }
     }
 
-    /// Adds what the ToolOps observer counted.
+    /// Takes what the ToolOps observer counted; upstream calls become its `upstreamCalled` events,
+    /// which match what the upstreams counted themselves.
     mutating func add(_ tally: EventTally) {
+        upstreamCalls = tally.count(.upstreamCalls)
+        for index in tools.indices {
+            tools[index].upstreamCalls = tally.count(.upstreamCalls, tool: tools[index].tool)
+        }
         cacheHits = tally.count(.cacheHits)
         coalesced = tally.count(.coalesced)
         staleServed = tally.count(.staleServed)

@@ -6,25 +6,32 @@ import ToolOps
 ///
 /// A coalesced call's flight runs in a detached task on the global pool (see
 /// ``SimulationExecutor``), so an empty simulation queue alone does not prove that nothing is
-/// running. The tracker watches the flight's events (attributed to the agent whose call started
-/// it, through ``SimulationContext``) and the clock's sleepers, and calls a call *settled* only in
-/// a state where nothing can move until the clock wakes someone:
+/// running. The tracker follows each call through the flight's events (attributed to the agent
+/// whose call started the flight, through ``SimulationContext``), the clock's wake-ups and its
+/// sleepers, and calls a call *settled* only in a state where nothing can move until the clock
+/// wakes someone:
 ///
 /// - the flight's leader is in an attempt whose upstream and timeout timer are both asleep;
 /// - the leader is asleep in a retry backoff;
-/// - the call is a follower: it missed the cache after an attempt-or-backoff flight for the same
-///   key started, so it joined that flight and waits for it.
+/// - the call follows a flight: it joined one (a `coalesced` event), or it missed the cache after
+///   a flight for the same key started and while that flight is still in an attempt or a backoff.
 ///
-/// Calls that are not coalesced run entirely on the simulation thread and are always settled.
+/// Anything else — a flight about to start, a sleeper just woken, a flight landing — is unsettled
+/// until the next milestone. Calls that are not coalesced run entirely on the simulation thread
+/// and are always settled.
 final class FlightTracker: ToolObserver {
     /// Where a call is, as far as its flight goes.
     enum Phase: Sendable, Equatable {
         /// Looked up the cache; nothing from a flight yet.
         case lookup
-        /// In an attempt; `returned` once the upstream body has finished.
-        case attempt(returned: Bool)
-        /// Waiting out a retry backoff.
+        /// Joined a flight another call leads.
+        case following
+        /// An attempt has called the upstream.
+        case attempt
+        /// A retry backoff is under way.
         case backoff
+        /// One of the flight's sleepers was just woken; it runs until its next milestone.
+        case running
         /// The flight is ending (value stored, stale served, refused); its waiters are about to resume.
         case finishing
     }
@@ -55,22 +62,17 @@ final class FlightTracker: ToolObserver {
         _ = state.withLock { $0.calls.removeValue(forKey: agent) }
     }
 
-    /// The simulated upstream body finished an attempt (returned, threw, or was cancelled).
-    func upstreamReturned() {
-        guard let agent = SimulationContext.agent else { return }
+    /// The clock woke a sleeper of `agent`: whatever its flight was waiting for is over.
+    func woke(agent: Int, kind: SleepKind) {
+        guard kind != .think else { return }
         state.withLock { state in
-            if state.calls[agent]?.phase == .attempt(returned: false) {
-                state.calls[agent]?.phase = .attempt(returned: true)
-            }
+            guard let call = state.calls[agent], call.coalesced else { return }
+            state.calls[agent]?.phase = .running
         }
     }
 
-    static let trace = Mutex<[String]>([])
     func observe(_ event: ToolEvent) {
         guard let agent = SimulationContext.agent else { return }
-        if event.kind.name != "started" {
-            Self.trace.withLock { $0.append("\(event.timestamp.nanosecondsSinceEpoch % 1_000_000_000_000) a\(agent) \(event.tool.name) \(event.kind) \(event.key?.digest.prefix(6) ?? "")") }
-        }
         state.withLock { state in
             guard state.calls[agent] != nil else { return }
             switch event.kind {
@@ -78,8 +80,10 @@ final class FlightTracker: ToolObserver {
                 state.order += 1
                 state.calls[agent]?.key = event.key
                 state.calls[agent]?.missOrder = state.order
+            case .coalesced:
+                state.calls[agent]?.phase = .following
             case .upstreamCalled:
-                state.calls[agent]?.phase = .attempt(returned: false)
+                state.calls[agent]?.phase = .attempt
             case .retry:
                 state.calls[agent]?.phase = .backoff
             case .rejected, .staleServed, .cacheWritten, .fallbackUsed:
@@ -120,7 +124,7 @@ final class FlightTracker: ToolObserver {
             guard let key = call.key, let order = call.missOrder else { continue }
             switch call.phase {
             case .attempt, .backoff: flights[key] = min(order, flights[key] ?? .max)
-            case .lookup, .finishing: continue
+            case .lookup, .following, .running, .finishing: continue
             }
         }
         return flights
@@ -129,16 +133,20 @@ final class FlightTracker: ToolObserver {
     private static func isSettled(_ call: Call, sleepers: SleeperCount, flights: [CallKey: UInt64]) -> Bool {
         guard call.coalesced else { return true }
         switch call.phase {
-        case .attempt(returned: false):
+        case .following:
+            return true
+        case .attempt:
+            // Both children of the attempt's timeout race are asleep (they register in either order).
             return sleepers.upstream == 1 && sleepers.internal == call.timers
         case .backoff:
+            // The attempt's timer is gone before the retry event; this is the backoff's own sleep.
             return sleepers.upstream == 0 && sleepers.internal == 1
         case .lookup:
-            // A follower: it missed the cache after the flight for its key started, and that
-            // flight is still in the air, so it joined it.
+            // Joined a flight for its key that started before it missed the cache and is still in
+            // the air (for a coalescing stage that reports joins only when they return).
             guard let key = call.key, let order = call.missOrder, let leader = flights[key] else { return false }
             return leader < order
-        case .attempt(returned: true), .finishing:
+        case .running, .finishing:
             return false
         }
     }

@@ -99,8 +99,9 @@ final class SimulationClock: ToolClock {
         }
     }
 
-    /// Moves time to the first sleeper's deadline and wakes that sleeper alone; false when nobody sleeps.
-    func wakeNext() -> Bool {
+    /// Moves time to the first sleeper's deadline and wakes that sleeper alone, after telling
+    /// `willWake` whose it is; false when nobody sleeps.
+    func wakeNext(_ willWake: (_ agent: Int, _ kind: SleepKind) -> Void) -> Bool {
         let sleeper = state.withLock { state -> Sleeper? in
             while let slot = state.queue.popFirst() {
                 guard let sleeper = state.remove(slot.id) else { continue }
@@ -110,7 +111,7 @@ final class SimulationClock: ToolClock {
             return nil
         }
         guard let sleeper else { return false }
-        FlightTracker.trace.withLock { $0.append("WAKE \(sleeper.slot.deadline.nanosecondsSinceEpoch % 1_000_000_000_000) a\(sleeper.slot.agent) \(sleeper.slot.kind)") }
+        willWake(sleeper.slot.agent, sleeper.slot.kind)
         sleeper.continuation.resume()
         return true
     }

@@ -55,9 +55,9 @@ struct SimulationDriver: Sendable {
             if finished.count.load(ordering: .sequentiallyConsistent) == agents.count { return }
             try waitUntilSettled()
             guard executor.isIdle else { continue }
-            guard clock.wakeNext() else {
-                throw Stalled(detail: "agents are waiting but nothing sleeps on the clock")
-            }
+            // The tracker hears of the wake-up before the woken task can run and report progress.
+            let woke = clock.wakeNext { agent, kind in tracker.woke(agent: agent, kind: kind) }
+            guard woke else { throw Stalled(detail: "agents are waiting but nothing sleeps on the clock") }
             step()
         }
     }

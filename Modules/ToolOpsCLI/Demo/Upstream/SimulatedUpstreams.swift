@@ -9,13 +9,11 @@ import ToolOps
 final class SimulatedUpstreams: Sendable {
     let model: UpstreamModel
     let clock: SimulationClock
-    let tracker: FlightTracker
     private let counts = Mutex<[DemoTool: Int]>([:])
 
-    init(model: UpstreamModel, clock: SimulationClock, tracker: FlightTracker) {
+    init(model: UpstreamModel, clock: SimulationClock) {
         self.model = model
         self.clock = clock
-        self.tracker = tracker
     }
 
     /// How many times each upstream was called.
@@ -62,7 +60,6 @@ final class SimulatedUpstreams: Sendable {
     /// Counts the call, waits out its latency, then fails if the model says so.
     private func answer(_ tool: DemoTool, _ argument: String) async throws {
         counts.withLock { $0[tool, default: 0] += 1 }
-        defer { tracker.upstreamReturned() }
         let behaviour = model.behaviour(of: tool, argument: argument, at: clock.elapsed)
         try await SimulationContext.$sleepKind.withValue(.upstream) {
             try await clock.sleep(for: behaviour.latency)
