@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolOps
+import ToolOpsDemo
 
 #if canImport(Glibc)
     import Glibc
@@ -51,55 +52,74 @@ struct DemoCommand: AsyncParsableCommand {
     var keepCache: String?
 
     func validate() throws {
-        guard (1...1000).contains(agents) else {
-            throw ValidationError("--agents must be between 1 and 1000, got \(agents).")
-        }
-        guard (1...100_000).contains(calls) else {
-            throw ValidationError("--calls must be between 1 and 100000, got \(calls).")
-        }
-        guard outageStart.isFinite, (0...86_400).contains(outageStart) else {
-            throw ValidationError("--outage-start must be between 0 and 86400 seconds, got \(outageStart).")
-        }
-        guard outageLength.isFinite, (0...86_400).contains(outageLength) else {
-            throw ValidationError("--outage-length must be between 0 and 86400 seconds, got \(outageLength).")
-        }
-        guard failureRate.isFinite, (0...0.9).contains(failureRate) else {
-            throw ValidationError("--failure-rate must be between 0 and 0.9, got \(failureRate).")
-        }
-        if let keepCache {
-            var isDirectory: ObjCBool = false
-            guard !keepCache.isEmpty else { throw ValidationError("--keep-cache needs a folder path.") }
-            if FileManager.default.fileExists(atPath: keepCache, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw ValidationError("--keep-cache '\(keepCache)' exists and is not a folder.")
-            }
+        if let keepCache, keepCache.isEmpty { throw ValidationError("--keep-cache needs a folder path.") }
+        let settings = try settings()
+        do {
+            try settings.validate()
+        } catch {
+            // Name the option, and the value as the user wrote it, rather than the library's terms.
+            let flag = flag(for: error.setting)
+            throw ValidationError("\(flag) must be \(error.requirement), got \(value(of: error.setting)).")
         }
     }
 
     func run() async throws {
-        let settings = DemoSettings(
-            seed: seed,
-            agents: agents,
-            calls: calls,
-            outageStart: .milliseconds(Int64((outageStart * 1000).rounded())),
-            outageLength: .milliseconds(Int64((outageLength * 1000).rounded())),
-            failureRate: failureRate,
-            keptCacheDirectory: keepCache.map { URL(filePath: $0, directoryHint: .isDirectory) }
-        )
         let line = (progress ?? (isatty(STDERR_FILENO) == 1)) ? ProgressLine() : nil
         let started = ContinuousClock.now
-        var runner = DemoRunner(settings: settings)
+        var runner = DemoRunner(settings: try settings())
         if let line {
             runner.progress = { line.update($0) }
         }
         let report = try await runner.run()
-        let realTime = DemoReport.formatSeconds((ContinuousClock.now - started).seconds, decimals: 2)
+        let realTime = String(format: "%.2f s", (ContinuousClock.now - started).seconds)
         line?.finish("[ToolOps] simulated both runs in \(realTime) of real time")
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        } else {
-            print(report.text)
+        print(json ? try report.json() : report.text)
+    }
+
+    /// The options as the settings of a run; not yet validated.
+    private func settings() throws -> DemoSettings {
+        DemoSettings(
+            seed: seed,
+            agents: agents,
+            calls: calls,
+            outageStart: try Self.duration(outageStart, flag: "--outage-start"),
+            outageLength: try Self.duration(outageLength, flag: "--outage-length"),
+            failureRate: failureRate,
+            keptCacheDirectory: keepCache.map { URL(filePath: $0, directoryHint: .isDirectory) }
+        )
+    }
+
+    /// The option's seconds as a `Duration`, to the millisecond.
+    private static func duration(_ seconds: Double, flag: String) throws -> Duration {
+        // Anything a `Duration` of milliseconds cannot hold would trap in the conversion; validation
+        // rejects far smaller values anyway.
+        guard seconds.isFinite, abs(seconds) < 1e12 else {
+            throw ValidationError("\(flag) must be a finite number of seconds, got \(seconds).")
+        }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// The option that sets `setting`.
+    private func flag(for setting: DemoSettingsError.Setting) -> String {
+        switch setting {
+        case .agents: "--agents"
+        case .calls: "--calls"
+        case .outageStart: "--outage-start"
+        case .outageLength: "--outage-length"
+        case .failureRate: "--failure-rate"
+        case .keptCacheDirectory: "--keep-cache"
+        }
+    }
+
+    /// The value the user gave the option that sets `setting`, as they wrote it.
+    private func value(of setting: DemoSettingsError.Setting) -> String {
+        switch setting {
+        case .agents: String(agents)
+        case .calls: String(calls)
+        case .outageStart: String(outageStart)
+        case .outageLength: String(outageLength)
+        case .failureRate: String(failureRate)
+        case .keptCacheDirectory: keepCache ?? ""
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import ToolOps
+import ToolOpsDemo
 
 /// A single line on stderr that keeps being rewritten: `[ToolOps] 312/600 calls · t=31.2s · outage!`.
 ///
@@ -24,10 +24,7 @@ final class ProgressLine: Sendable {
             return true
         }
         guard due else { return }
-        let seconds = DemoReport.formatNumber(progress.elapsed.seconds, decimals: 1)
-        var text = "[\(progress.run)] \(progress.completed)/\(progress.total) calls · t=\(seconds)s"
-        if progress.outage { text += " · outage!" }
-        draw(text)
+        draw(progress.description)
     }
 
     /// Replaces the line with `message` on a line of its own, or just clears it.

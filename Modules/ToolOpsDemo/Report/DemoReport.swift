@@ -1,24 +1,39 @@
 /// What `toolops demo` prints: the setup, both runs, and what the comparison says.
-struct DemoReport: Codable, Sendable, Equatable {
-    /// The options the demo ran with.
-    struct Setup: Codable, Sendable, Equatable {
-        var seed: UInt64
-        var agents: Int
-        var calls: Int
-        var outageStartSeconds: Double
-        var outageLengthSeconds: Double
-        var failureRate: Double
+///
+/// A plain value: two runs with the same ``DemoSettings`` give equal reports. Show it with
+/// ``text`` (aligned tables) or ``json()`` (one JSON object).
+///
+/// ```swift
+/// let report = try await DemoRunner(settings: DemoSettings(seed: 7)).run()
+/// print(report.toolops.upstreamCalls, "vs", report.withoutToolOps.upstreamCalls)
+/// ```
+public struct DemoReport: Codable, Sendable, Equatable {
+    /// The settings the demo ran with, as the report shows them.
+    public struct Setup: Codable, Sendable, Equatable {
+        /// ``DemoSettings/seed``.
+        public internal(set) var seed: UInt64
+        /// ``DemoSettings/agents``.
+        public internal(set) var agents: Int
+        /// The calls the agents made in all: ``DemoSettings/calls``.
+        public internal(set) var calls: Int
+        /// ``DemoSettings/outageStart``, in seconds.
+        public internal(set) var outageStartSeconds: Double
+        /// ``DemoSettings/outageLength``, in seconds.
+        public internal(set) var outageLengthSeconds: Double
+        /// ``DemoSettings/failureRate``.
+        public internal(set) var failureRate: Double
         /// Where the file cache lived: a kept folder, or `"temporary"`.
-        var fileCache: String
+        public internal(set) var fileCache: String
     }
 
-    var setup: Setup
+    /// The settings the demo ran with.
+    public internal(set) var setup: Setup
     /// The run through ToolOps.
-    var toolops: PhaseResult
+    public internal(set) var toolops: PhaseResult
     /// The same workload straight against the upstreams.
-    var withoutToolOps: PhaseResult
+    public internal(set) var withoutToolOps: PhaseResult
     /// The comparison in a couple of sentences.
-    var summary: [String]
+    public internal(set) var summary: [String]
 
     init(setup: Setup, toolops: PhaseResult, withoutToolOps: PhaseResult) {
         self.setup = setup

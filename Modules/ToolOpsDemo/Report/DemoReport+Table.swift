@@ -1,6 +1,9 @@
 extension DemoReport {
-    /// The report as aligned text tables followed by the summary.
-    var text: String {
+    /// The report as aligned text tables followed by the summary: what `toolops demo` prints.
+    ///
+    /// The text has no trailing newline, and no locale-dependent formatting: the same report
+    /// always renders the same.
+    public var text: String {
         var lines = header
         lines.append("")
         lines += table(

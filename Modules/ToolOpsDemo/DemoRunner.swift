@@ -4,25 +4,38 @@ import ToolOpsTesting
 
 /// Runs the demo's workload twice — through ToolOps, then straight to the upstreams — and
 /// builds the report comparing the two.
-struct DemoRunner: Sendable {
-    /// Where a run is, for a progress line.
-    struct Progress: Sendable {
-        /// `"ToolOps"` or `"without"`.
-        var run: String
-        var completed: Int
-        var total: Int
-        var elapsed: Duration
-        var outage: Bool
-    }
-
+///
+/// Time is simulated, so a run of hundreds of calls takes a fraction of a second, and the same
+/// settings always give the same report. The runner never prints: it reports progress through
+/// ``progress`` and returns the report for the caller to show.
+///
+/// ```swift
+/// let runner = DemoRunner(settings: DemoSettings(seed: 7)) { progress in
+///     FileHandle.standardError.write(Data((progress.description + "\n").utf8))
+/// }
+/// print(try await runner.run().text)
+/// ```
+public struct DemoRunner: Sendable {
     /// The namespace of the demo's entries in the file cache.
     static let fileCacheNamespace = "toolops-demo"
 
-    let settings: DemoSettings
-    /// Called from the simulation thread after every step of virtual time.
-    var progress: (@Sendable (Progress) -> Void)?
+    /// What the run simulates.
+    public let settings: DemoSettings
+    /// Called after every step of virtual time, on the simulation's own thread; keep it quick.
+    public var progress: (@Sendable (Progress) -> Void)?
 
-    func run() async throws -> DemoReport {
+    /// A runner for `settings` that reports progress to `progress`, if given.
+    public init(settings: DemoSettings = DemoSettings(), progress: (@Sendable (Progress) -> Void)? = nil) {
+        self.settings = settings
+        self.progress = progress
+    }
+
+    /// Runs the workload through ToolOps, then without, and compares the two runs.
+    ///
+    /// - Throws: ``DemoSettingsError`` when the settings are out of range, before anything runs;
+    ///   the file cache's error when its folder cannot be used.
+    public func run() async throws -> DemoReport {
+        try settings.validate()
         let workload = Workload(seed: settings.seed, agents: settings.agents, calls: settings.calls)
         let model = UpstreamModel(seed: settings.seed, outage: settings.outage, failureRate: settings.failureRate)
         let directory =
@@ -42,16 +55,9 @@ struct DemoRunner: Sendable {
             outageStartSeconds: settings.outageStart.seconds,
             outageLengthSeconds: settings.outageLength.seconds,
             failureRate: settings.failureRate,
-            fileCache: settings.keptCacheDirectory.map(Self.displayPath) ?? "temporary"
+            fileCache: settings.keptCachePath ?? "temporary"
         )
         return DemoReport(setup: setup, toolops: with, withoutToolOps: without)
-    }
-
-    /// The folder's path without a trailing slash.
-    private static func displayPath(_ url: URL) -> String {
-        var path = url.path(percentEncoded: false)
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return path
     }
 
     private func runThroughToolOps(

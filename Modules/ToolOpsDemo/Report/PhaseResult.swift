@@ -1,43 +1,57 @@
 import ToolOps
 
 /// The numbers of one run of the workload, with ToolOps or without.
-struct PhaseResult: Codable, Sendable, Equatable {
+///
+/// Without ToolOps, every agent call is one upstream call. With ToolOps, every agent call is
+/// answered by a fresh cached value (``cacheHits``), joins an identical call in flight
+/// (``coalesced``), or leads a flight of its own; a flight makes one attempt plus its
+/// ``retries``, and every attempt either reaches the upstream (``upstreamCalls``) or is refused
+/// by an open circuit (``rejectedByCircuit``). So in both runs:
+///
+/// ```
+/// agentCalls == cacheHits + coalesced + upstreamCalls + rejectedByCircuit - retries
+/// ```
+public struct PhaseResult: Codable, Sendable, Equatable {
     /// The numbers of one tool.
-    struct ToolNumbers: Codable, Sendable, Equatable {
-        var tool: String
-        var agentCalls: Int
-        var upstreamCalls: Int
-        var failedCalls: Int
+    public struct ToolNumbers: Codable, Sendable, Equatable {
+        /// The tool's name, such as `get_weather`.
+        public internal(set) var tool: String
+        /// Calls the agents made to the tool.
+        public internal(set) var agentCalls: Int
+        /// Calls that reached the tool's upstream (every attempt counts).
+        public internal(set) var upstreamCalls: Int
+        /// Agent calls to the tool that ended in an error.
+        public internal(set) var failedCalls: Int
     }
 
     /// Calls the agents made.
-    var agentCalls: Int
+    public internal(set) var agentCalls: Int
     /// Calls that reached an upstream (every attempt counts).
-    var upstreamCalls: Int
+    public internal(set) var upstreamCalls: Int
     /// Calls answered by a fresh cached value.
-    var cacheHits = 0
+    public internal(set) var cacheHits = 0
     /// Calls that joined an identical call in flight.
-    var coalesced = 0
+    public internal(set) var coalesced = 0
     /// Expired values served because the upstream failed or the circuit was open.
-    var staleServed = 0
+    public internal(set) var staleServed = 0
     /// Attempts repeated after a failure.
-    var retries = 0
+    public internal(set) var retries = 0
     /// Attempts cut short by their timeout.
-    var timeouts = 0
+    public internal(set) var timeouts = 0
     /// Times a circuit breaker opened.
-    var circuitOpens = 0
+    public internal(set) var circuitOpens = 0
     /// Attempts refused by an open circuit.
-    var rejectedByCircuit = 0
+    public internal(set) var rejectedByCircuit = 0
     /// Agent calls that ended in an error.
-    var failedCalls: Int
+    public internal(set) var failedCalls: Int
     /// Median latency of agent calls, in virtual milliseconds.
-    var latencyP50Ms: Double
+    public internal(set) var latencyP50Ms: Double
     /// 95th percentile latency of agent calls, in virtual milliseconds.
-    var latencyP95Ms: Double
+    public internal(set) var latencyP95Ms: Double
     /// Virtual time until the last agent finished, in seconds.
-    var virtualSeconds: Double
-    /// The same by tool, in ``DemoTool`` order.
-    var tools: [ToolNumbers]
+    public internal(set) var virtualSeconds: Double
+    /// The same by tool: `get_weather`, `search_docs`, `get_stock_price`, `create_ticket`.
+    public internal(set) var tools: [ToolNumbers]
 
     /// The result of a run from what the agents saw and what the upstreams counted.
     init(outcomes: [CallRecorder.Outcome], upstreamCalls: [DemoTool: Int], elapsed: Duration) {
