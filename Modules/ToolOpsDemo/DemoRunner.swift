@@ -45,7 +45,7 @@ public struct DemoRunner: Sendable {
             if settings.keptCacheDirectory == nil { try? FileManager.default.removeItem(at: directory) }
         }
         let with = try await runThroughToolOps(workload, model: model, cacheDirectory: directory)
-        let without = try await runPhase("without", workload, model: model) { _, _, upstreams in
+        let without = try await runPhase("without", workload, model: model) { _, upstreams in
             DirectBackend(upstreams: upstreams)
         }
         let setup = DemoReport.Setup(
@@ -66,7 +66,7 @@ public struct DemoRunner: Sendable {
         cacheDirectory: URL
     ) async throws -> PhaseResult {
         let tally = EventTally()
-        var result = try await runPhase("ToolOps", workload, model: model) { clock, tracker, upstreams in
+        var result = try await runPhase("ToolOps", workload, model: model) { clock, upstreams in
             let fileCache = try FileCache(
                 configuration: .init(directory: cacheDirectory, namespace: Self.fileCacheNamespace, clock: clock)
             )
@@ -78,7 +78,7 @@ public struct DemoRunner: Sendable {
             let environment = ToolEnvironment(
                 clock: clock,
                 random: SeededRandom(seed: StableHash.value(seed: model.seed, ["retry-jitter"])),
-                observer: MultiplexObserver([tally, tracker])
+                observer: tally
             )
             return try ToolOpsBackend(
                 runtime: ToolRuntime(environment: environment, stores: stores), upstreams: upstreams)
@@ -92,26 +92,25 @@ public struct DemoRunner: Sendable {
         _ name: String,
         _ workload: Workload,
         model: UpstreamModel,
-        makeBackend: (SimulationClock, FlightTracker, SimulatedUpstreams) throws -> any DemoBackend
+        makeBackend: (SimulationClock, SimulatedUpstreams) throws -> any DemoBackend
     ) async throws -> PhaseResult {
         let clock = SimulationClock()
-        let tracker = FlightTracker()
         let upstreams = SimulatedUpstreams(model: model, clock: clock)
-        let backend = try makeBackend(clock, tracker, upstreams)
+        let backend = try makeBackend(clock, upstreams)
         let recorder = CallRecorder()
-        let agents = workload.plans.enumerated().map { index, plan in
-            Agent(index: index, plan: plan, clock: clock, backend: backend, tracker: tracker, recorder: recorder)
+        let agents = workload.plans.map { plan in
+            Agent(plan: plan, clock: clock, backend: backend, recorder: recorder)
         }
-        let driver = SimulationDriver(executor: SimulationExecutor(), clock: clock, tracker: tracker)
+        let driver = SimulationDriver(executor: SimulationExecutor(), clock: clock)
         let total = workload.totalCalls
         let progress = progress
-        try await driver.run(agents.map { agent in { await agent.run() } }) {
+        let elapsed = try await driver.run(agents.map { agent in { await agent.run() } }) {
             let elapsed = clock.elapsed
             progress?(
                 Progress(
                     run: name, completed: recorder.completed, total: total, elapsed: elapsed,
                     outage: model.isOutage(at: elapsed)))
         }
-        return PhaseResult(outcomes: recorder.all, upstreamCalls: upstreams.calls, elapsed: clock.elapsed)
+        return PhaseResult(outcomes: recorder.all, upstreamCalls: upstreams.calls, elapsed: elapsed)
     }
 }

@@ -32,24 +32,26 @@ public final class RecordingObserver: ToolObserver {
     }
 }
 
-/// An observer that only counts events by name; cheap enough for benchmarks.
+/// An observer that only counts events by kind; cheap enough for benchmarks.
 public final class CountingObserver: ToolObserver {
-    private let counts = Mutex<[String: Int]>([:])
+    private let counts = Mutex<[Int]>(Array(repeating: 0, count: ToolEvent.Kind.allNames.count))
 
     public init() {}
 
     public func observe(_ event: ToolEvent) {
-        let name = event.kind.name
-        counts.withLock { $0[name, default: 0] += 1 }
+        let index = event.kind.index
+        counts.withLock { $0[index] += 1 }
     }
 
     /// How many events named `name` arrived.
     public func count(_ name: String) -> Int {
-        counts.withLock { $0[name] ?? 0 }
+        guard let index = ToolEvent.Kind.allNames.firstIndex(of: name) else { return 0 }
+        return counts.withLock { $0[index] }
     }
 
     /// Every count, by event name.
     public var all: [String: Int] {
-        counts.withLock { $0 }
+        let snapshot = counts.withLock { $0 }
+        return Dictionary(uniqueKeysWithValues: zip(ToolEvent.Kind.allNames, snapshot))
     }
 }

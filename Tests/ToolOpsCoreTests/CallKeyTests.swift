@@ -86,3 +86,22 @@ struct CallKeyTests {
         #expect(!SensitiveArguments(names: [], matchesCommonNames: false).isSensitive("api_key"))
     }
 }
+
+@Suite("Event kinds")
+struct EventKindTests {
+    @Test("every kind's index points at its own name")
+    func indexMatchesName() {
+        let error = ToolError.upstream("x")
+        let kinds: [ToolEvent.Kind] = [
+            .started, .cacheHit(store: "m"), .cacheMiss(store: "m"), .staleServed(store: "m", age: .zero),
+            .cacheWritten(store: "m", bytes: 1), .cacheError(store: "m", error: error), .coalesced,
+            .retry(attempt: 1, delay: .zero, error: error), .breakerTransition(from: .closed, to: .open),
+            .rejected(.circuitOpen), .timedOut(after: .zero, attempt: 1), .fallbackUsed(error: error),
+            .upstreamCalled(attempt: 1), .succeeded(duration: .zero), .failed(duration: .zero, error: error),
+        ]
+        #expect(kinds.count == ToolEvent.Kind.allNames.count)
+        for kind in kinds {
+            #expect(ToolEvent.Kind.allNames[kind.index] == kind.name)
+        }
+    }
+}

@@ -13,6 +13,20 @@ struct DemoDeterminismTests {
         #expect(try first.json() == second.json())
     }
 
+    @Test("runs side by side, competing for the cores, give the report a run alone gives")
+    func concurrentRunsAgree() async throws {
+        let alone = try await DemoScenario.smallWithOutage.report()
+        let reports = try await withThrowingTaskGroup(of: DemoReport.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await DemoScenario.smallWithOutage.report() }
+            }
+            return try await group.reduce(into: [DemoReport]()) { $0.append($1) }
+        }
+
+        #expect(reports.count == 4)
+        #expect(reports.allSatisfy { $0 == alone })
+    }
+
     @Test("different seeds give different reports")
     func differentSeedsDifferentReports() async throws {
         let first = try await DemoRunner(settings: DemoSettings(seed: 42)).run()

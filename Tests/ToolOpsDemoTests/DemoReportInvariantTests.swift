@@ -57,5 +57,8 @@ struct DemoReportInvariantTests {
         #expect(report.toolops.failedCalls < report.withoutToolOps.failedCalls)
         #expect(report.toolops.cacheHits > 0)
         #expect(report.toolops.coalesced > 0)
+        // The slow tail times out and failures are retried.
+        #expect(report.toolops.timeouts > 0)
+        #expect(report.toolops.retries > 0)
     }
 }

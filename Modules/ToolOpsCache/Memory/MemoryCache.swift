@@ -48,7 +48,7 @@ public final class MemoryCache: CacheStore {
     ///
     /// A hit makes the entry the most recently used of its shard. An expired entry is removed.
     public func entry(for key: CallKey) -> CacheEntry? {
-        let hash = Self.keyHash(key.digest)
+        let hash = key.hash64
         let now = clock.now()
         return shard(for: hash).entry(for: key, hash: Int(truncatingIfNeeded: hash), now: now)
     }
@@ -59,7 +59,7 @@ public final class MemoryCache: CacheStore {
     /// already expired, or costing more than a shard's share of ``Configuration/maxBytes``, is
     /// not kept (it is counted as expired or evicted at once).
     public func store(_ entry: CacheEntry, for key: CallKey) {
-        let hash = Self.keyHash(key.digest)
+        let hash = key.hash64
         let now = clock.now()
         shard(for: hash).store(entry, for: key, hash: Int(truncatingIfNeeded: hash), cost: entry.cost, now: now)
     }
@@ -67,7 +67,7 @@ public final class MemoryCache: CacheStore {
     /// Removes the entry for `key`; returns whether there was one.
     @discardableResult
     public func removeEntry(for key: CallKey) -> Bool {
-        let hash = Self.keyHash(key.digest)
+        let hash = key.hash64
         return shard(for: hash).remove(key, hash: Int(truncatingIfNeeded: hash))
     }
 

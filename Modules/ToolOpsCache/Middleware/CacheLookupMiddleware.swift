@@ -36,7 +36,7 @@ public struct CacheLookupMiddleware<Input: ToolValue, Output: ToolValue>: ToolMi
             switch entry.freshness(at: now) {
             case .fresh:
                 if let value = decode(entry, call: call) {
-                    call.emit(.cacheHit(store: storeName))
+                    call.emit(.cacheHit(store: storeName), at: now)
                     return value
                 }
             case .stale where settings.staleIfError:

@@ -126,19 +126,19 @@ public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Send
         let waiters = state.withLock { state -> [Waiter] in
             guard let flight = state.flights[key], flight.id == flightID else { return [] }
             state.flights.removeValue(forKey: key)
-            var suspended: [(UInt64, Waiter)] = []
-            suspended.reserveCapacity(flight.waiters.count)
+            var suspended: [UInt64] = []
             for (id, waiter) in flight.waiters {
-                if let waiter {
-                    suspended.append((id, waiter))
+                if waiter != nil {
+                    suspended.append(id)
                 } else {
                     state.landed[id] = result
                 }
             }
+            guard !suspended.isEmpty else { return [] }
             // Wake in arrival order: waking a large task group's children in random order is
             // quadratic in the runtime.
-            suspended.sort { $0.0 < $1.0 }
-            return suspended.map(\.1)
+            suspended.sort()
+            return suspended.map { flight.waiters[$0]!! }
         }
         for waiter in waiters { waiter.resume(with: result) }
     }

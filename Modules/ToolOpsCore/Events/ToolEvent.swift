@@ -68,6 +68,33 @@ public struct ToolEvent: Sendable {
 }
 
 extension ToolEvent.Kind {
+    /// The names of every kind, in declaration order; ``index`` points into it.
+    public static let allNames = [
+        "started", "cache_hit", "cache_miss", "stale_served", "cache_written", "cache_error", "coalesced", "retry",
+        "breaker_transition", "rejected", "timed_out", "fallback_used", "upstream_called", "succeeded", "failed",
+    ]
+
+    /// The kind's position in ``allNames``: a cheap array index for counters.
+    public var index: Int {
+        switch self {
+        case .started: 0
+        case .cacheHit: 1
+        case .cacheMiss: 2
+        case .staleServed: 3
+        case .cacheWritten: 4
+        case .cacheError: 5
+        case .coalesced: 6
+        case .retry: 7
+        case .breakerTransition: 8
+        case .rejected: 9
+        case .timedOut: 10
+        case .fallbackUsed: 11
+        case .upstreamCalled: 12
+        case .succeeded: 13
+        case .failed: 14
+        }
+    }
+
     /// A stable short name for the kind ("cache_hit", "retry", …), for logs and metric labels.
     public var name: String {
         switch self {

@@ -44,7 +44,7 @@ struct ValueDecoder: Decoder {
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         switch type {
-        case is Date.Type:
+        case _ where T.self == Date.self:
             guard case .string(let text) = value else { throw mismatch(type, expected: "an ISO 8601 date string") }
             let date = (try? ISO8601Format.withFractions.parse(text)) ?? (try? ISO8601Format.plain.parse(text))
             guard let date else {
@@ -53,17 +53,17 @@ struct ValueDecoder: Decoder {
                 )
             }
             return date as! T
-        case is URL.Type:
+        case _ where T.self == URL.self:
             guard case .string(let text) = value, let url = URL(string: text) else {
                 throw mismatch(type, expected: "a URL string")
             }
             return url as! T
-        case is Data.Type:
+        case _ where T.self == Data.self:
             guard case .string(let text) = value, let data = Data(base64Encoded: text) else {
                 throw mismatch(type, expected: "a base64 string")
             }
             return data as! T
-        case is JSONValue.Type:
+        case _ where T.self == JSONValue.self:
             return value as! T
         default:
             return try T(from: self)

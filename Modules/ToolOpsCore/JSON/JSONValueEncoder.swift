@@ -22,19 +22,19 @@ public struct JSONValueEncoder: Sendable {
 }
 
 /// Types with a fixed canonical JSON form, whatever their own `Encodable` conformance does.
+@inline(__always)
 func encodeSpecial<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue? {
-    switch value {
-    case let date as Date:
-        return .string(date.formatted(ISO8601Format.withFractions))
-    case let url as URL:
-        return .string(url.absoluteString)
-    case let data as Data:
-        return .string(data.base64EncodedString())
-    case let json as JSONValue:
-        return json
-    default:
-        return nil
+    // Metatype comparisons first: a dynamic cast per encoded value is the expensive part.
+    if T.self == Date.self {
+        return .string((value as! Date).formatted(ISO8601Format.withFractions))
+    } else if T.self == URL.self {
+        return .string((value as! URL).absoluteString)
+    } else if T.self == Data.self {
+        return .string((value as! Data).base64EncodedString())
+    } else if T.self == JSONValue.self {
+        return (value as! JSONValue)
     }
+    return nil
 }
 
 enum ISO8601Format {
@@ -42,7 +42,7 @@ enum ISO8601Format {
     static let plain = Date.ISO8601FormatStyle()
 }
 
-/// A value under construction: nested containers are reference types so that a container handed
+/// A value under construction. Containers are reference types so that a nested container handed
 /// out before its contents are written still ends up in the final tree.
 enum PartialJSON {
     case value(JSONValue)
@@ -53,19 +53,44 @@ enum PartialJSON {
     var resolved: JSONValue {
         switch self {
         case .value(let value): value
-        case .object(let buffer): .object(buffer.members.mapValues(\.resolved))
-        case .array(let buffer): .array(buffer.elements.map(\.resolved))
+        case .object(let buffer): buffer.resolved
+        case .array(let buffer): buffer.resolved
         case .encoder(let encoder): encoder.result?.resolved ?? .object([:])
         }
     }
 }
 
+/// An object's members. Finished values go straight into `members`; only nested containers and
+/// super-encoders, which are written after they are handed out, wait in `deferred`.
 final class ObjectBuffer {
-    var members: [String: PartialJSON] = [:]
+    // Most tool inputs have a handful of fields: skip the first few regrowths.
+    var members = [String: JSONValue](minimumCapacity: 8)
+    var deferred: [String: PartialJSON] = [:]
+
+    var resolved: JSONValue {
+        guard !deferred.isEmpty else { return .object(members) }
+        var all = members
+        for (key, partial) in deferred { all[key] = partial.resolved }
+        return .object(all)
+    }
 }
 
+/// An array's elements, with the same split as ``ObjectBuffer``.
 final class ArrayBuffer {
-    var elements: [PartialJSON] = []
+    var elements: [JSONValue] = []
+    var deferred: [Int: PartialJSON] = [:]
+
+    var resolved: JSONValue {
+        guard !deferred.isEmpty else { return .array(elements) }
+        var all = elements
+        for (index, partial) in deferred { all[index] = partial.resolved }
+        return .array(all)
+    }
+
+    func append(deferred partial: PartialJSON) {
+        deferred[elements.count] = partial
+        elements.append(.null)
+    }
 }
 
 final class ValueEncoder: Encoder {
@@ -103,12 +128,12 @@ final class ValueEncoder: Encoder {
         self
     }
 
-    /// Encodes a nested value, returning its partial form.
-    static func partial<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> PartialJSON {
-        if let special = try encodeSpecial(value, codingPath: codingPath) { return .value(special) }
+    /// Encodes a nested value completely (its `encode(to:)` has returned, so nothing is pending).
+    static func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue {
+        if let special = try encodeSpecial(value, codingPath: codingPath) { return special }
         let encoder = ValueEncoder(codingPath: codingPath)
         try value.encode(to: encoder)
-        return encoder.result ?? .value(.object([:]))
+        return encoder.result?.resolved ?? .object([:])
     }
 
     static func number(_ value: Double, codingPath: [any CodingKey]) throws -> JSONValue {
@@ -146,14 +171,14 @@ extension ValueEncoder: SingleValueEncodingContainer {
     func encode(_ value: UInt16) throws { result = .value(.int(Int64(value))) }
     func encode(_ value: UInt32) throws { result = .value(.int(Int64(value))) }
     func encode(_ value: UInt64) throws { result = .value(Self.integer(value)) }
-    func encode<T: Encodable>(_ value: T) throws { result = try Self.partial(value, codingPath: codingPath) }
+    func encode<T: Encodable>(_ value: T) throws { result = .value(try Self.value(value, codingPath: codingPath)) }
 }
 
 struct KeyedValueEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let buffer: ObjectBuffer
     let codingPath: [any CodingKey]
 
-    private func set(_ value: JSONValue, _ key: Key) { buffer.members[key.stringValue] = .value(value) }
+    private func set(_ value: JSONValue, _ key: Key) { buffer.members[key.stringValue] = value }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -175,7 +200,7 @@ struct KeyedValueEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.int(Int64(value)), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { set(ValueEncoder.integer(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        buffer.members[key.stringValue] = try ValueEncoder.partial(value, codingPath: codingPath + [key])
+        buffer.members[key.stringValue] = try ValueEncoder.value(value, codingPath: codingPath + [key])
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -183,13 +208,13 @@ struct KeyedValueEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
         forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBuffer()
-        buffer.members[key.stringValue] = .object(nested)
+        buffer.deferred[key.stringValue] = .object(nested)
         return KeyedEncodingContainer(KeyedValueEncoder<NestedKey>(buffer: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = ArrayBuffer()
-        buffer.members[key.stringValue] = .array(nested)
+        buffer.deferred[key.stringValue] = .array(nested)
         return UnkeyedValueEncoder(buffer: nested, codingPath: codingPath + [key])
     }
 
@@ -199,7 +224,7 @@ struct KeyedValueEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let encoder = ValueEncoder(codingPath: codingPath + [key])
-        buffer.members[key.stringValue] = .encoder(encoder)
+        buffer.deferred[key.stringValue] = .encoder(encoder)
         return encoder
     }
 }
@@ -211,16 +236,16 @@ struct UnkeyedValueEncoder: UnkeyedEncodingContainer {
 
     private var nextPath: [any CodingKey] { codingPath + [IndexKey(intValue: count)] }
 
-    mutating func encodeNil() throws { buffer.elements.append(.value(.null)) }
-    mutating func encode(_ value: Bool) throws { buffer.elements.append(.value(.bool(value))) }
-    mutating func encode(_ value: String) throws { buffer.elements.append(.value(.string(value))) }
+    mutating func encodeNil() throws { buffer.elements.append(.null) }
+    mutating func encode(_ value: Bool) throws { buffer.elements.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { buffer.elements.append(.string(value)) }
     mutating func encode(_ value: Double) throws {
-        buffer.elements.append(.value(try ValueEncoder.number(value, codingPath: nextPath)))
+        buffer.elements.append(try ValueEncoder.number(value, codingPath: nextPath))
     }
-    mutating func encode(_ value: Int) throws { buffer.elements.append(.value(.int(Int64(value)))) }
-    mutating func encode(_ value: Int64) throws { buffer.elements.append(.value(.int(value))) }
+    mutating func encode(_ value: Int) throws { buffer.elements.append(.int(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { buffer.elements.append(.int(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        buffer.elements.append(try ValueEncoder.partial(value, codingPath: nextPath))
+        buffer.elements.append(try ValueEncoder.value(value, codingPath: nextPath))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -228,20 +253,20 @@ struct UnkeyedValueEncoder: UnkeyedEncodingContainer {
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBuffer()
         let path = nextPath
-        buffer.elements.append(.object(nested))
+        buffer.append(deferred: .object(nested))
         return KeyedEncodingContainer(KeyedValueEncoder<NestedKey>(buffer: nested, codingPath: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = ArrayBuffer()
         let path = nextPath
-        buffer.elements.append(.array(nested))
+        buffer.append(deferred: .array(nested))
         return UnkeyedValueEncoder(buffer: nested, codingPath: path)
     }
 
     mutating func superEncoder() -> any Encoder {
         let encoder = ValueEncoder(codingPath: nextPath)
-        buffer.elements.append(.encoder(encoder))
+        buffer.append(deferred: .encoder(encoder))
         return encoder
     }
 }

@@ -43,17 +43,20 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
     /// The tool's declared name.
     public var toolName: String { context.descriptor.id.name }
 
-    /// Reports `kind` to the environment's observer.
-    @inlinable
+    /// Reports `kind` to the environment's observer, stamped with the clock's time now.
     public func emit(_ kind: ToolEvent.Kind) {
-        let environment = context.environment
-        environment.observer.observe(
+        emit(kind, at: context.environment.clock.now())
+    }
+
+    /// Reports `kind` stamped with `timestamp`, for a stage that has just read the clock anyway.
+    public func emit(_ kind: ToolEvent.Kind, at timestamp: Timestamp) {
+        context.environment.observer.observe(
             ToolEvent(
                 tool: key.tool,
                 callID: id,
                 key: key,
                 sessionID: options.sessionID,
-                timestamp: environment.clock.now(),
+                timestamp: timestamp,
                 kind: kind
             )
         )

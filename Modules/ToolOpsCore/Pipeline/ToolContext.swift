@@ -18,11 +18,19 @@ public final class ToolContext: Sendable {
 
     /// Whether the argument called `name` is sensitive for this tool (memoised).
     public func isSensitive(_ name: String) -> Bool {
-        if let known = sensitivity.withLock({ $0[name] }) { return known }
-        let answer = descriptor.sensitive.isSensitive(name)
-        sensitivity.withLock { cache in
-            if cache.count < 4096 { cache[name] = answer }
+        withSensitivity { $0(name) }
+    }
+
+    /// Runs `body` with a memoised sensitivity check, taking the lock once for all the names it asks about.
+    public func withSensitivity<Result>(_ body: ((String) -> Bool) -> Result) -> Result {
+        let sensitive = descriptor.sensitive
+        return sensitivity.withLock { cache in
+            body { name in
+                if let known = cache[name] { return known }
+                let answer = sensitive.isSensitive(name)
+                if cache.count < 4096 { cache[name] = answer }
+                return answer
+            }
         }
-        return answer
     }
 }

@@ -73,14 +73,16 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         )
         let clock = context.environment.clock
         let start = clock.now()
-        call.emit(.started)
+        call.emit(.started, at: start)
         do {
             let output = try await chain(call)
-            call.emit(.succeeded(duration: start.duration(to: clock.now())))
+            let end = clock.now()
+            call.emit(.succeeded(duration: start.duration(to: end)), at: end)
             return output
         } catch {
             let toolError = call.classify(error)
-            call.emit(.failed(duration: start.duration(to: clock.now()), error: toolError))
+            let end = clock.now()
+            call.emit(.failed(duration: start.duration(to: end), error: toolError), at: end)
             throw toolError
         }
     }
@@ -122,7 +124,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
 
     private func canonicalArguments(_ input: Input) throws -> CanonicalArguments {
         let json = try JSONValueEncoder().encode(input)
-        return CanonicalArguments(json, isSensitive: context.isSensitive)
+        return context.withSensitivity { CanonicalArguments(json, isSensitive: $0) }
     }
 
     private func reportInvalid(_ error: any Error, callID: UInt64) -> ToolError {

@@ -3,29 +3,30 @@ import ToolOps
 
 /// Virtual time for the demo: `now()` moves only when the driver wakes the next sleeper.
 ///
-/// Unlike `ManualClock`, it wakes exactly one sleeper at a time, in a fixed order — deadline,
-/// then agent, then kind, then the agent's own registration order — so that two sleepers due at
-/// the same instant always wake in the same order, whatever thread registered them first. Every
-/// sleeper is tagged with the agent and ``SleepKind`` of ``SimulationContext``; the clock keeps
-/// count of them per agent, which the driver uses to tell when all simulated work is blocked.
+/// Unlike `ManualClock`, it wakes exactly one sleeper at a time: the one with the earliest
+/// deadline, and of those due at the same instant the one that went to sleep first. All simulated
+/// work runs on the simulation's one thread (see ``SimulationThread``), so the order in which
+/// sleepers arrive, and with it the order they wake in, is the same in every run.
+///
+/// Any task may sleep here — an agent thinking, an upstream answering, a retry backoff, the driver
+/// task of a timeout timer that serves many attempts — and each is just a sleeper. The clock tags
+/// each with the agent and ``SleepKind`` of ``SimulationContext``, for the driver's error messages
+/// only; a task ToolOps starts inherits the tags of the call that started it.
 final class SimulationClock: ToolClock {
-    /// A sleeper's place in the wake-up order.
+    /// A sleeper's place in the wake-up order: deadline, then arrival.
     private struct Slot: Comparable {
         let deadline: Timestamp
-        let agent: Int
-        let kind: SleepKind
-        let order: UInt64
         let id: UInt64
 
         static func < (lhs: Slot, rhs: Slot) -> Bool {
-            (lhs.deadline, lhs.agent, lhs.kind.rawValue, lhs.order) < (
-                rhs.deadline, rhs.agent, rhs.kind.rawValue, rhs.order
-            )
+            (lhs.deadline, lhs.id) < (rhs.deadline, rhs.id)
         }
     }
 
     private struct Sleeper {
         let slot: Slot
+        let agent: Int?
+        let kind: SleepKind
         let continuation: CheckedContinuation<Void, any Error>
     }
 
@@ -36,14 +37,7 @@ final class SimulationClock: ToolClock {
         var sleepers: [UInt64: Sleeper] = [:]
         var cancelledEarly: Set<UInt64> = []
         var nextID: UInt64 = 0
-        var registrations: [Int: UInt64] = [:]
-        var counts: [Int: SleeperCount] = [:]
-
-        mutating func remove(_ id: UInt64) -> Sleeper? {
-            guard let sleeper = sleepers.removeValue(forKey: id) else { return nil }
-            counts[sleeper.slot.agent, default: SleeperCount()][sleeper.slot.kind] -= 1
-            return sleeper
-        }
+        var offThreadSleeps = 0
     }
 
     /// When the simulation started.
@@ -68,30 +62,28 @@ final class SimulationClock: ToolClock {
     func sleep(for duration: Duration) async throws {
         try Task.checkCancellation()
         guard duration > .zero else { return }
-        let agent = SimulationContext.agent ?? -1
+        let agent = SimulationContext.agent
         let kind = SimulationContext.sleepKind
+        let onThread = SimulationThread.current != nil
         let id = state.withLock { state in
             state.nextID += 1
+            if !onThread { state.offThreadSleeps += 1 }
             return state.nextID
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let cancelled = state.withLock { state -> Bool in
                     if state.cancelledEarly.remove(id) != nil { return true }
-                    let order = state.registrations[agent, default: 0]
-                    state.registrations[agent] = order + 1
-                    let slot = Slot(
-                        deadline: state.now.advanced(by: duration), agent: agent, kind: kind, order: order, id: id)
+                    let slot = Slot(deadline: state.now.advanced(by: duration), id: id)
                     state.queue.insert(slot)
-                    state.sleepers[id] = Sleeper(slot: slot, continuation: continuation)
-                    state.counts[agent, default: SleeperCount()][kind] += 1
+                    state.sleepers[id] = Sleeper(slot: slot, agent: agent, kind: kind, continuation: continuation)
                     return false
                 }
                 if cancelled { continuation.resume(throwing: CancellationError()) }
             }
         } onCancel: {
             let sleeper = state.withLock { state -> Sleeper? in
-                if let sleeper = state.remove(id) { return sleeper }
+                if let sleeper = state.sleepers.removeValue(forKey: id) { return sleeper }
                 state.cancelledEarly.insert(id)
                 return nil
             }
@@ -99,49 +91,39 @@ final class SimulationClock: ToolClock {
         }
     }
 
-    /// Moves time to the first sleeper's deadline and wakes that sleeper alone, after telling
-    /// `willWake` whose it is; false when nobody sleeps.
-    func wakeNext(_ willWake: (_ agent: Int, _ kind: SleepKind) -> Void) -> Bool {
+    /// Moves time to the first sleeper's deadline and wakes that sleeper alone; false when nobody sleeps.
+    func wakeNext() -> Bool {
         let sleeper = state.withLock { state -> Sleeper? in
             while let slot = state.queue.popFirst() {
-                guard let sleeper = state.remove(slot.id) else { continue }
+                guard let sleeper = state.sleepers.removeValue(forKey: slot.id) else { continue }
                 state.now = max(state.now, slot.deadline)
                 return sleeper
             }
             return nil
         }
         guard let sleeper else { return false }
-        willWake(sleeper.slot.agent, sleeper.slot.kind)
         sleeper.continuation.resume()
         return true
     }
 
-    /// How many sleepers of each kind belong to each agent (agents with none may be missing).
-    func sleeperCounts() -> [Int: SleeperCount] {
-        state.withLock { $0.counts }
+    /// How many sleepers wait to be woken.
+    var sleeperCount: Int {
+        state.withLock { $0.sleepers.count }
     }
-}
 
-/// How many sleepers of each kind one agent has on the clock.
-struct SleeperCount: Sendable, Equatable {
-    var think = 0
-    var upstream = 0
-    var `internal` = 0
+    /// How many sleeps began off the simulation's thread: work that escaped the simulation.
+    var offThreadSleeps: Int {
+        state.withLock { $0.offThreadSleeps }
+    }
 
-    subscript(kind: SleepKind) -> Int {
-        get {
-            switch kind {
-            case .think: think
-            case .upstream: upstream
-            case .internal: `internal`
-            }
-        }
-        set {
-            switch kind {
-            case .think: think = newValue
-            case .upstream: upstream = newValue
-            case .internal: `internal` = newValue
-            }
+    /// The sleepers in wake-up order, for an error message: `"internal for agent 2 at t=12.3s"`.
+    func sleepersDescription() -> String {
+        state.withLock { state in
+            state.sleepers.values.sorted { $0.slot < $1.slot }.map { sleeper in
+                let owner = sleeper.agent.map { "agent \($0)" } ?? "no agent"
+                let seconds = DemoReport.formatNumber(start.duration(to: sleeper.slot.deadline).seconds, decimals: 3)
+                return "\(sleeper.kind) for \(owner) at t=\(seconds)s"
+            }.joined(separator: ", ")
         }
     }
 }

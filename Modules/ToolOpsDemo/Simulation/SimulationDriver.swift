@@ -10,31 +10,52 @@ import Synchronization
 /// Runs simulated agents to completion in virtual time, on a thread of its own.
 ///
 /// The loop is a discrete-event simulation: run every queued job of the ``SimulationExecutor``;
-/// once all simulated work is blocked — the queue is empty and the ``FlightTracker`` says every
-/// call is settled — move the ``SimulationClock`` to the next sleeper's deadline and wake that one
-/// sleeper; repeat until every agent has finished. Virtual time never moves while something could
-/// still react at the current instant, so the outcome does not depend on real timing.
+/// once the queue is empty, every task of the simulation is blocked — on the clock, or on another
+/// task that is — so move the ``SimulationClock`` to the next sleeper's deadline and wake that one
+/// sleeper; repeat until every agent has finished. ``SimulationThread`` keeps every task the
+/// simulation starts on the driver's thread, so an empty queue is proof that nothing runs, whatever
+/// tasks ToolOps starts inside a call. Virtual time never moves while something could still react
+/// at the current instant, and the jobs run in the same order every time, so the outcome does not
+/// depend on real timing.
+///
+/// Work may outlive the agents — a timeout timer sleeps until the deadline of the last attempt it
+/// served — so once every agent has finished, the driver wakes the remaining sleepers until none is
+/// left, without counting that time.
 struct SimulationDriver: Sendable {
-    /// The simulation got stuck: work that never settles, or agents waiting with nobody asleep.
+    /// The simulation got stuck: agents waiting with nobody asleep, or work that never stops sleeping.
     struct Stalled: Error, CustomStringConvertible {
         let detail: String
         var description: String { "the simulation stalled (\(detail)); this is a bug in the demo" }
     }
 
+    /// Simulated work ran off the simulation's thread, so the report could depend on thread timing.
+    struct Escaped: Error, CustomStringConvertible {
+        let detail: String
+        var description: String {
+            "simulated work ran off the simulation's thread (\(detail)), so the run is not reproducible; "
+                + "this is a bug in the demo"
+        }
+    }
+
     let executor: SimulationExecutor
     let clock: SimulationClock
-    let tracker: FlightTracker
-    /// How long the loop waits for work off the simulation thread before giving up.
-    var stallTimeout: Duration = .seconds(10)
+    /// How many wake-ups the work left after the last agent may take to wind down.
+    var drainLimit = 10_000
+    /// How long, in real time, a stalled loop waits for work arriving from other threads before it
+    /// reports the stall; such work is reported as escaped instead. Normal runs never wait.
+    var stallGrace: Duration = .seconds(1)
 
     /// Runs `agents[i]` as agent `i` until all of them return; `step` is called after each wake-up.
+    ///
+    /// - Returns: the virtual time at which the last agent returned, since the clock's start.
     func run(
         _ agents: [@Sendable () async -> Void],
         step: @escaping @Sendable () -> Void
-    ) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    ) async throws -> Duration {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Duration, any Error>) in
             let thread = Thread {
-                continuation.resume(with: Result { try loop(agents, step: step) })
+                let result = Result { try SimulationThread.bind(to: executor) { try loop(agents, step: step) } }
+                continuation.resume(with: result)
             }
             thread.name = "toolops-demo-simulation"
             thread.stackSize = 16 << 20
@@ -42,46 +63,83 @@ struct SimulationDriver: Sendable {
         }
     }
 
-    private func loop(_ agents: [@Sendable () async -> Void], step: () -> Void) throws {
-        let finished = FinishedAgents()
+    private func loop(_ agents: [@Sendable () async -> Void], step: () -> Void) throws -> Duration {
+        let finished = FinishedAgents(count: agents.count)
         for (index, agent) in agents.enumerated() {
             Task(executorPreference: executor) {
                 await SimulationContext.$agent.withValue(index) { await agent() }
-                finished.count.add(1, ordering: .sequentiallyConsistent)
+                finished.finish(index)
             }
         }
         while true {
-            executor.runUntilIdle()
-            if finished.count.load(ordering: .sequentiallyConsistent) == agents.count { return }
-            try waitUntilSettled()
-            guard executor.isIdle else { continue }
-            // The tracker hears of the wake-up before the woken task can run and report progress.
-            let woke = clock.wakeNext { agent, kind in tracker.woke(agent: agent, kind: kind) }
-            guard woke else { throw Stalled(detail: "agents are waiting but nothing sleeps on the clock") }
-            step()
+            try runUntilIdle()
+            if finished.all { break }
+            guard clock.wakeNext() else {
+                try awaitStragglers()
+                throw Stalled(detail: "\(finished.waitingDescription) still running, but nothing sleeps on the clock")
+            }
+            SimulationThread.unbound { step() }
+        }
+        let end = clock.elapsed
+        var wakeUps = 0
+        while clock.wakeNext() {
+            wakeUps += 1
+            guard wakeUps <= drainLimit else {
+                throw Stalled(
+                    detail: "work keeps sleeping after every agent finished: \(clock.sleepersDescription())")
+            }
+            try runUntilIdle()
+        }
+        return end
+    }
+
+    /// Runs every queued job, then checks that no simulated work ran elsewhere.
+    private func runUntilIdle() throws {
+        executor.runUntilIdle()
+        try checkForEscapes()
+    }
+
+    private func checkForEscapes() throws {
+        let foreign = executor.foreignEnqueues
+        let offThread = clock.offThreadSleeps
+        guard foreign == 0, offThread == 0 else {
+            throw Escaped(detail: "\(foreign) jobs enqueued from other threads, \(offThread) sleeps begun there")
         }
     }
 
-    /// Returns once every call is settled, or at once when new jobs arrive for the simulation thread.
-    private func waitUntilSettled() throws {
-        let started = ContinuousClock.now
-        var spins = 0
-        while !tracker.isSettled(sleepers: clock.sleeperCounts()) {
-            if !executor.isIdle { return }
-            spins += 1
-            if spins < 64 {
-                sched_yield()
-            } else {
-                usleep(20)
-                if ContinuousClock.now - started > stallTimeout {
-                    throw Stalled(detail: tracker.unsettledDescription(sleepers: clock.sleeperCounts()))
-                }
-            }
+    /// Before a stall is reported: waits up to ``stallGrace`` for work from another thread, and
+    /// reports it as escaped if any comes — a better diagnosis than a stall.
+    private func awaitStragglers() throws {
+        let deadline = ContinuousClock.now + stallGrace
+        while executor.isIdle, clock.sleeperCount == 0, executor.foreignEnqueues == 0, clock.offThreadSleeps == 0,
+            ContinuousClock.now < deadline
+        {
+            usleep(1000)
         }
+        try checkForEscapes()
     }
 }
 
-/// How many agents have returned.
+/// Which agents have returned.
 private final class FinishedAgents: Sendable {
-    let count = Atomic(0)
+    private let finished: Mutex<[Bool]>
+
+    init(count: Int) {
+        finished = Mutex(Array(repeating: false, count: count))
+    }
+
+    func finish(_ agent: Int) {
+        finished.withLock { $0[agent] = true }
+    }
+
+    var all: Bool {
+        finished.withLock { !$0.contains(false) }
+    }
+
+    /// The agents still running, `"agents 2, 5"`, naming at most ten.
+    var waitingDescription: String {
+        let waiting = finished.withLock { finished in finished.indices.filter { !finished[$0] } }
+        let names = waiting.prefix(10).map(String.init).joined(separator: ", ") + (waiting.count > 10 ? ", …" : "")
+        return (waiting.count == 1 ? "agent " : "agents ") + names
+    }
 }

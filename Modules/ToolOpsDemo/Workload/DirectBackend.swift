@@ -15,8 +15,4 @@ struct DirectBackend: DemoBackend {
             return false
         }
     }
-
-    func isCoalesced(_ tool: DemoTool) -> Bool { false }
-
-    func hasTimeout(_ tool: DemoTool) -> Bool { false }
 }

@@ -63,19 +63,4 @@ struct ToolOpsBackend: DemoBackend {
             return false
         }
     }
-
-    func isCoalesced(_ tool: DemoTool) -> Bool {
-        tool != .ticket
-    }
-
-    func hasTimeout(_ tool: DemoTool) -> Bool {
-        let timeout: Duration? =
-            switch tool {
-            case .weather: Self.weatherOptions.timeout
-            case .search: Self.searchOptions.timeout
-            case .stock: Self.stockOptions.timeout
-            case .ticket: Self.ticketOptions.timeout
-            }
-        return timeout != nil
-    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import ToolOpsCore
 
 /// Bounds each attempt of a call by a timeout on the environment's clock.
@@ -6,7 +7,9 @@ import ToolOpsCore
 /// attempt gets the full timeout and a timed-out attempt counts as a breaker failure and may be
 /// retried.
 ///
-/// The attempt races a sleep on the clock in a task group. When the sleep wins, the attempt is
+/// The attempt runs in a task started with `Task.immediate`, so an attempt that completes without
+/// suspending (a cache-fed or in-memory body) never arms a timer. One that suspends gets a
+/// deadline on a shared ``DeadlineTimer``. When the deadline passes first, the attempt is
 /// cancelled — cooperatively: the body sees `Task.isCancelled` or a `CancellationError` from its
 /// awaits, and the middleware waits for it to wind down, so no work outlives the call. Then it
 /// emits ``ToolEvent/Kind/timedOut(after:attempt:)`` and throws a retryable ``ToolError`` with
@@ -18,67 +21,54 @@ import ToolOpsCore
 public struct TimeoutMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddleware {
     /// The longest one attempt may take.
     public let timeout: Duration
+    private let timer = DeadlineTimer()
 
     /// Creates the middleware; a timeout of zero or less times out every attempt at once.
     public init(timeout: Duration) {
         self.timeout = timeout
     }
 
-    private enum Finish: Sendable {
-        case body(Result<Output, any Error>)
-        case timer(fired: Bool)
-    }
-
     /// Runs one attempt, cancelling it and throwing `timeout` if it outlasts ``timeout``.
     public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
-        let outcome = await race(call, next: next, clock: call.environment.clock)
-        guard let outcome else {
-            if Task.isCancelled { throw ToolError.cancelled(tool: call.toolName) }
-            call.emit(.timedOut(after: timeout, attempt: call.attempt))
-            throw ToolError(
-                code: .timeout,
-                tool: call.toolName,
-                message: "attempt \(call.attempt) timed out after \(timeout); the body was cancelled",
-                isRetryable: true
-            )
+        let clock = call.environment.clock
+        let deadline = clock.now().advanced(by: timeout)
+        if timeout <= .zero { return try timedOut(call) }
+        let completion = Completion()
+        let attempt = Task.immediate {
+            defer { completion.finish() }
+            return try await next(call)
         }
-        return try outcome.get()
+        // Finished without suspending: nothing to time.
+        if completion.isFinished { return try await attempt.value }
+        let ticket = timer.schedule(at: deadline, clock: clock) { attempt.cancel() }
+        let result = await withTaskCancellationHandler {
+            await attempt.result
+        } onCancel: {
+            attempt.cancel()
+        }
+        let fired = timer.finish(ticket)
+        if case .failure = result, fired, !Task.isCancelled {
+            return try timedOut(call)
+        }
+        return try result.get()
     }
 
-    /// The body's result, or `nil` when the timer fired first.
-    private func race(
-        _ call: ToolCall<Input, Output>,
-        next: @escaping ToolNext<Input, Output>,
-        clock: any ToolClock
-    ) async -> Result<Output, any Error>? {
-        let timeout = timeout
-        return await withTaskGroup(of: Finish.self, returning: Result<Output, any Error>?.self) { group in
-            group.addTask {
-                do { return .body(.success(try await next(call))) } catch { return .body(.failure(error)) }
-            }
-            group.addTask {
-                do {
-                    try await clock.sleep(for: timeout)
-                    return .timer(fired: true)
-                } catch {
-                    return .timer(fired: false)
-                }
-            }
-            while let finish = await group.next() {
-                switch finish {
-                case .body(let result):
-                    group.cancelAll()
-                    return result
-                case .timer(fired: true):
-                    // Cancel the body and wait for it to wind down (leaving the group does).
-                    group.cancelAll()
-                    return nil
-                case .timer(fired: false):
-                    // The caller was cancelled: the body is cancelled too; report what it ends with.
-                    continue
-                }
-            }
-            return nil
-        }
+    private func timedOut(_ call: ToolCall<Input, Output>) throws -> Output {
+        call.emit(.timedOut(after: timeout, attempt: call.attempt))
+        throw ToolError(
+            code: .timeout,
+            tool: call.toolName,
+            message: "attempt \(call.attempt) timed out after \(timeout); the body was cancelled",
+            isRetryable: true
+        )
     }
+}
+
+/// Set once when an attempt's task ends.
+private final class Completion: Sendable {
+    private let done = Atomic<Bool>(false)
+
+    func finish() { done.store(true, ordering: .releasing) }
+
+    var isFinished: Bool { done.load(ordering: .acquiring) }
 }
