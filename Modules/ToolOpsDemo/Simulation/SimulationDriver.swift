@@ -122,23 +122,32 @@ struct SimulationDriver: Sendable {
 
 /// Which agents have returned.
 private final class FinishedAgents: Sendable {
-    private let finished: Mutex<[Bool]>
+    private struct State {
+        var finished: [Bool]
+        var running: Int
+    }
+
+    private let state: Mutex<State>
 
     init(count: Int) {
-        finished = Mutex(Array(repeating: false, count: count))
+        state = Mutex(State(finished: Array(repeating: false, count: count), running: count))
     }
 
     func finish(_ agent: Int) {
-        finished.withLock { $0[agent] = true }
+        state.withLock { state in
+            guard !state.finished[agent] else { return }
+            state.finished[agent] = true
+            state.running -= 1
+        }
     }
 
     var all: Bool {
-        finished.withLock { !$0.contains(false) }
+        state.withLock { $0.running == 0 }
     }
 
     /// The agents still running, `"agents 2, 5"`, naming at most ten.
     var waitingDescription: String {
-        let waiting = finished.withLock { finished in finished.indices.filter { !finished[$0] } }
+        let waiting = state.withLock { state in state.finished.indices.filter { !state.finished[$0] } }
         let names = waiting.prefix(10).map(String.init).joined(separator: ", ") + (waiting.count > 10 ? ", …" : "")
         return (waiting.count == 1 ? "agent " : "agents ") + names
     }

@@ -21,11 +21,11 @@ final class SimulationExecutor: TaskExecutor {
     private let queue = Mutex(Queue())
 
     func enqueue(_ job: consuming ExecutorJob) {
-        enqueue(UnownedJob(job))
+        schedule(UnownedJob(job))
     }
 
-    /// Queues `job`; the form ``SimulationThread``'s hook uses.
-    func enqueue(_ job: UnownedJob) {
+    /// Queues `job`: a job of an agent, or one ``SimulationThread`` took from the global pool.
+    func schedule(_ job: UnownedJob) {
         let foreign = SimulationThread.current !== self
         queue.withLock { queue in
             queue.jobs.append(job)

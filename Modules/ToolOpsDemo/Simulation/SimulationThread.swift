@@ -21,7 +21,7 @@
 /// Jobs enqueued from any other thread go to the global pool as usual; the hook costs them one
 /// thread-local read.
 enum SimulationThread {
-    /// The simulation runtime is missing the hook (a Swift runtime without it, or one that hides it).
+    /// The Swift runtime does not export the global enqueue hook.
     struct Unsupported: Error, CustomStringConvertible {
         var description: String {
             "the Swift runtime offers no swift_task_enqueueGlobal_hook, so the demo cannot keep ToolOps's tasks "
@@ -75,7 +75,7 @@ enum SimulationThread {
         previousHook = hook.pointee
         hook.pointee = { job, original in
             if let executor = SimulationThread.current {
-                executor.enqueue(job)
+                executor.schedule(job)
             } else if let previous = SimulationThread.previousHook {
                 previous(job, original)
             } else {
