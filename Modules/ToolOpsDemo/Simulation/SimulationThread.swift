@@ -20,6 +20,11 @@
 /// the whole run — agents, flights, attempts, timers — executes on that one thread, in FIFO order.
 /// Jobs enqueued from any other thread go to the global pool as usual; the hook costs them one
 /// thread-local read.
+///
+/// Not every path to the global pool passes the hook (in Swift 6.3, `Task.yield()` from a task
+/// without an executor preference does not), and work may hop to another executor on purpose. Such
+/// work escapes the simulation; the ``SimulationExecutor`` and ``SimulationClock`` notice it when it
+/// comes back, and the driver fails the run rather than report numbers that depend on timing.
 enum SimulationThread {
     /// The Swift runtime does not export the global enqueue hook.
     struct Unsupported: Error, CustomStringConvertible {

@@ -42,7 +42,8 @@ final class DeadlineTimer: Sendable {
             return (state.nextID, !state.driving)
         }
         if startDriver {
-            Task { await self.drive(clock: clock) }
+            // Detached: the shared driver must not carry the task-locals of whichever call started it.
+            Task.detached { await self.drive(clock: clock) }
         }
         return id
     }
