@@ -50,8 +50,11 @@ let package = Package(
             dependencies: ["ToolOps", "ToolOpsTesting"],
             path: "Benchmarks/ToolOpsBenchmarks"
         ),
-        .testTarget(name: "ToolOpsCoreTests", dependencies: ["ToolOpsCore", "ToolOpsTesting"], path: "Tests/ToolOpsCoreTests"),
-        .testTarget(name: "ToolOpsCacheTests", dependencies: ["ToolOpsCache", "ToolOpsTesting"], path: "Tests/ToolOpsCacheTests"),
+        .testTarget(
+            name: "ToolOpsCoreTests", dependencies: ["ToolOpsCore", "ToolOpsTesting"], path: "Tests/ToolOpsCoreTests"),
+        .testTarget(
+            name: "ToolOpsCacheTests", dependencies: ["ToolOpsCache", "ToolOpsTesting"], path: "Tests/ToolOpsCacheTests"
+        ),
         .testTarget(
             name: "ToolOpsResilienceTests",
             dependencies: ["ToolOpsResilience", "ToolOpsTesting"],

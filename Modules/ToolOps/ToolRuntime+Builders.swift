@@ -43,7 +43,8 @@ extension ToolRuntime {
         if let storeName = try cacheStoreName(options.cache) {
             let store = try stores.store(named: storeName)
             let settings = options.cacheSettings
-            pipeline.add(CacheLookupMiddleware(store: store, storeName: storeName, settings: settings), at: .cacheLookup)
+            pipeline.add(
+                CacheLookupMiddleware(store: store, storeName: storeName, settings: settings), at: .cacheLookup)
             pipeline.add(CacheFillMiddleware(store: store, storeName: storeName, settings: settings), at: .cacheFill)
             remember(store: storeName, for: descriptor.id)
         }

@@ -9,7 +9,9 @@ struct CoalescingMiddlewareTests {
 
     let flights = SingleFlight<CallKey, String>()
 
-    func tool(effect: ToolEffect, upstream: ScriptedUpstream<String>, observer: RecordingObserver) throws -> Tool<Query, String> {
+    func tool(
+        effect: ToolEffect, upstream: ScriptedUpstream<String>, observer: RecordingObserver
+    ) throws -> Tool<Query, String> {
         var pipeline = ToolPipeline<Query, String>()
         pipeline.add(CoalescingMiddleware(flights: flights), at: .coalesce)
         return try Tool(

@@ -15,7 +15,9 @@ struct ToolCallTests {
         #expect(wrongType?.field == "filters.limit")
         #expect(wrongType?.message.contains("expected an integer, got string") == true)
 
-        let missing = await #expect(throws: ToolError.self) { try await tool.call(arguments: ["filters": ["limit": 1, "tags": []]]) }
+        let missing = await #expect(throws: ToolError.self) {
+            try await tool.call(arguments: ["filters": ["limit": 1, "tags": []]])
+        }
         #expect(missing?.code == .invalidArguments)
         #expect(missing?.field == "text")
 
@@ -34,7 +36,9 @@ struct ToolCallTests {
     func sensitiveInvalidValueMasked() async throws {
         struct Login: Codable, Sendable { var password: Int }
         let tool = try makeTool("login") { (_: Login) in "ok" }
-        let error = await #expect(throws: ToolError.self) { try await tool.call(arguments: ["password": "hunter2-secret"]) }
+        let error = await #expect(throws: ToolError.self) {
+            try await tool.call(arguments: ["password": "hunter2-secret"])
+        }
         #expect(error?.field == "password")
         #expect(error?.description.contains("hunter2") == false)
     }
@@ -53,7 +57,8 @@ struct ToolCallTests {
     func upstreamErrorsAreWrappedAndMasked() async throws {
         struct Leaky: Error, CustomStringConvertible { let description: String }
         let recorder = RecordingObserver()
-        let tool = try makeTool("orders", sensitive: ["user_id"], observer: recorder) { (query: AuthorizedQuery) -> String in
+        let tool = try makeTool("orders", sensitive: ["user_id"], observer: recorder) {
+            (query: AuthorizedQuery) -> String in
             throw Leaky(description: "401 for key \(query.api_key) and user \(query.user_id)")
         }
         let error = await #expect(throws: ToolError.self) {
@@ -88,7 +93,9 @@ struct ToolCallTests {
     func pipelineOrder() async throws {
         struct Tagging: ToolMiddleware {
             let label: String
-            func handle(_ call: ToolCall<WeatherQuery, String>, next: @escaping ToolNext<WeatherQuery, String>) async throws -> String {
+            func handle(
+                _ call: ToolCall<WeatherQuery, String>, next: @escaping ToolNext<WeatherQuery, String>
+            ) async throws -> String {
                 "\(label)(\(try await next(call)))"
             }
         }

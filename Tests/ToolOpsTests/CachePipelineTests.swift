@@ -69,8 +69,12 @@ struct CachePipelineTests {
     func invalidation() async throws {
         let harness = Harness()
         let upstream = ScriptedUpstream<Int>([.succeed(0)], otherwise: .succeed(0))
-        let a = try harness.runtime.readonly("tool_a", options: ReadOnlyOptions(tags: ["crm"])) { (_: Query) in try await upstream() }
-        let b = try harness.runtime.readonly("tool_b", options: ReadOnlyOptions(tags: ["billing"])) { (_: Query) in try await upstream() }
+        let a = try harness.runtime.readonly("tool_a", options: ReadOnlyOptions(tags: ["crm"])) { (_: Query) in
+            try await upstream()
+        }
+        let b = try harness.runtime.readonly("tool_b", options: ReadOnlyOptions(tags: ["billing"])) { (_: Query) in
+            try await upstream()
+        }
         for id in 1...3 {
             _ = try await a(Query(id: id))
             _ = try await b(Query(id: id))
@@ -112,7 +116,9 @@ struct CachePipelineTests {
             [.fail(ToolError.upstream("bad token tok-SECRET-777 for u-555-abc", retryable: false))],
             otherwise: .succeed("ok")
         )
-        let tool = try harness.runtime.readonly("secret_tool", sensitive: ["user_id"]) { (_: Secret) in try await upstream() }
+        let tool = try harness.runtime.readonly("secret_tool", sensitive: ["user_id"]) { (_: Secret) in
+            try await upstream()
+        }
         let input = Secret(city: "Paris", user_id: "u-555-abc", access_token: "tok-SECRET-777")
         let error = await #expect(throws: ToolError.self) { try await tool(input) }
         #expect(error?.message == "bad token *** for ***")

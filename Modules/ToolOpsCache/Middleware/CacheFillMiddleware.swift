@@ -24,7 +24,8 @@ public struct CacheFillMiddleware<Input: ToolValue, Output: ToolValue>: ToolMidd
         self.settings = settings
     }
 
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         guard call.options.cache != .bypass, call.descriptor.effect.isReadOnly else { return try await next(call) }
         let output: Output
         do {

@@ -21,7 +21,8 @@ public struct CacheLookupMiddleware<Input: ToolValue, Output: ToolValue>: ToolMi
         self.settings = settings
     }
 
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         guard call.options.cache == .use, call.descriptor.effect.isReadOnly else { return try await next(call) }
         let found: CacheEntry?
         do {

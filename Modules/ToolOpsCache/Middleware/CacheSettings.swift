@@ -40,7 +40,8 @@ public struct CacheSettings: Sendable, Hashable {
             throw ToolError.misconfigured("cache ttl must be positive, got \(ttl)", tool: tool, field: "ttl")
         }
         guard staleTTL >= .zero else {
-            throw ToolError.misconfigured("staleTTL must not be negative, got \(staleTTL)", tool: tool, field: "staleTTL")
+            throw ToolError.misconfigured(
+                "staleTTL must not be negative, got \(staleTTL)", tool: tool, field: "staleTTL")
         }
     }
 }

@@ -53,7 +53,9 @@ extension ToolError {
             field = path(context.codingPath)
             message = "value is null or missing: \(context.debugDescription)"
         case DecodingError.keyNotFound(let key, let context):
-            field = path(context.codingPath.last?.stringValue == key.stringValue ? context.codingPath : context.codingPath + [key])
+            field = path(
+                context.codingPath.last?.stringValue == key.stringValue
+                    ? context.codingPath : context.codingPath + [key])
             message = "required field is missing"
         case EncodingError.invalidValue(_, let context):
             field = path(context.codingPath)

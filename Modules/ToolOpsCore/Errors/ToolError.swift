@@ -106,7 +106,8 @@ extension ToolError {
         retryAfter: Duration? = nil,
         underlying: (any Error)? = nil
     ) -> ToolError {
-        ToolError(code: .upstream, message: message, isRetryable: retryable, retryAfter: retryAfter, underlying: underlying)
+        ToolError(
+            code: .upstream, message: message, isRetryable: retryable, retryAfter: retryAfter, underlying: underlying)
     }
 
     /// Arguments that do not fit the tool's input.

@@ -38,7 +38,8 @@ struct ValueDecoder: Decoder {
     func mismatch(_ type: Any.Type, expected: String) -> DecodingError {
         .typeMismatch(
             type,
-            DecodingError.Context(codingPath: codingPath, debugDescription: "expected \(expected), got \(value.typeName)")
+            DecodingError.Context(
+                codingPath: codingPath, debugDescription: "expected \(expected), got \(value.typeName)")
         )
     }
 

@@ -42,7 +42,8 @@ public struct CanonicalArguments: Sendable {
         case .object(let members):
             var result: [String: JSONValue] = [:]
             for (name, value) in members {
-                result[name] = sensitive.isSensitive(name) ? .string(Redactor.mask) : masked(value, sensitive: sensitive)
+                result[name] =
+                    sensitive.isSensitive(name) ? .string(Redactor.mask) : masked(value, sensitive: sensitive)
             }
             return .object(result)
         case .array(let elements):
@@ -52,7 +53,8 @@ public struct CanonicalArguments: Sendable {
         }
     }
 
-    private static func hash(_ value: JSONValue, _ isSensitive: (String) -> Bool, secrets: inout [String]) -> JSONValue {
+    private static func hash(_ value: JSONValue, _ isSensitive: (String) -> Bool, secrets: inout [String]) -> JSONValue
+    {
         switch value {
         case .object(let members):
             var result: [String: JSONValue] = [:]

@@ -2,7 +2,8 @@
 public typealias ToolValue = Codable & Sendable
 
 /// The rest of the pipeline, as seen from a middleware.
-public typealias ToolNext<Input: ToolValue, Output: ToolValue> = @Sendable (ToolCall<Input, Output>) async throws -> Output
+public typealias ToolNext<Input: ToolValue, Output: ToolValue> =
+    @Sendable (ToolCall<Input, Output>) async throws -> Output
 
 /// One stage of a tool's pipeline: caching, coalescing, retrying, or anything of your own.
 ///

@@ -102,7 +102,8 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         do {
             return try JSONValueEncoder().encode(output)
         } catch {
-            throw ToolError(code: .upstream, tool: id.name, message: "the result could not be encoded as JSON: \(error)")
+            throw ToolError(
+                code: .upstream, tool: id.name, message: "the result could not be encoded as JSON: \(error)")
         }
     }
 

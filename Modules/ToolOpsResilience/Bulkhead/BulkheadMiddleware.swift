@@ -22,7 +22,8 @@ public struct BulkheadMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddl
     }
 
     /// Waits for a slot (or is refused with `bulkheadFull`), runs the call, and frees the slot.
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         do {
             try await bulkhead.acquire()
         } catch {

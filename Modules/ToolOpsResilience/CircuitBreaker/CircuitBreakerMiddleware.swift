@@ -26,7 +26,8 @@ public struct CircuitBreakerMiddleware<Input: ToolValue, Output: ToolValue>: Too
     }
 
     /// Runs one attempt with the breaker's permit and records how it ended.
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         let clock = call.environment.clock
         let start = clock.now()
         let permit: CircuitBreaker.Permit

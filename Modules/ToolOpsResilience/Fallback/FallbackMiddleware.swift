@@ -38,7 +38,8 @@ public struct FallbackMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddl
     }
 
     /// Passes the call on and, if it fails for any reason but cancellation, asks the handler.
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         do {
             return try await next(call)
         } catch {

@@ -21,7 +21,8 @@ public struct RateLimitMiddleware<Input: ToolValue, Output: ToolValue>: ToolMidd
     }
 
     /// Takes a token from the bucket and passes the call on, or refuses it with `rateLimited`.
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         do {
             try bucket.acquire(now: call.environment.clock.now())
         } catch {

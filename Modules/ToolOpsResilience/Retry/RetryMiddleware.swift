@@ -30,7 +30,8 @@ public struct RetryMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddlewa
     }
 
     /// Runs the call's attempts until one succeeds or the policy gives up; throws the last error.
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         guard policy.maxAttempts > 1, Self.mayRepeat(call) else {
             return try await next(call)
         }

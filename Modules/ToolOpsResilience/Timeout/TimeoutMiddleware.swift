@@ -29,7 +29,8 @@ public struct TimeoutMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddle
     }
 
     /// Runs one attempt, cancelling it and throwing `timeout` if it outlasts ``timeout``.
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         let clock = call.environment.clock
         let deadline = clock.now().advanced(by: timeout)
         if timeout <= .zero { return try timedOut(call) }

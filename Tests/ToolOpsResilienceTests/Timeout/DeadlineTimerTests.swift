@@ -13,9 +13,15 @@ struct DeadlineTimerTests {
         let timer = DeadlineTimer()
         let fired = Mutex<[Int]>([])
         let start = clock.now()
-        let first = timer.schedule(at: start.advanced(by: .seconds(1)), clock: clock) { fired.withLock { $0.append(1) } }
-        let second = timer.schedule(at: start.advanced(by: .seconds(2)), clock: clock) { fired.withLock { $0.append(2) } }
-        let third = timer.schedule(at: start.advanced(by: .seconds(3)), clock: clock) { fired.withLock { $0.append(3) } }
+        let first = timer.schedule(at: start.advanced(by: .seconds(1)), clock: clock) {
+            fired.withLock { $0.append(1) }
+        }
+        let second = timer.schedule(at: start.advanced(by: .seconds(2)), clock: clock) {
+            fired.withLock { $0.append(2) }
+        }
+        let third = timer.schedule(at: start.advanced(by: .seconds(3)), clock: clock) {
+            fired.withLock { $0.append(3) }
+        }
         #expect(!timer.finish(second))
 
         await clock.waitForSleepers(1)
