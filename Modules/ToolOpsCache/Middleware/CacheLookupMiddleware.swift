@@ -33,7 +33,8 @@ public struct CacheLookupMiddleware<Input: ToolValue, Output: ToolValue>: ToolMi
         }
         var call = call
         if let entry = found {
-            let now = call.environment.clock.now()
+            // The lookup is the first stage: the call's start time is "now" to within microseconds.
+            let now = call.startedAt
             switch entry.freshness(at: now) {
             case .fresh:
                 if let value = decode(entry, call: call) {

@@ -15,6 +15,8 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
     public var options: CallOptions
     /// Masks this call's sensitive values in free text.
     public let redactor: Redactor
+    /// When the call entered the pipeline, by the environment's clock.
+    public let startedAt: Timestamp
     /// The current attempt, from 1; set by the retry stage.
     public var attempt: Int = 1
     /// An expired cached value the cache found, kept for stale-if-error and fallbacks.
@@ -26,8 +28,10 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
         key: CallKey,
         context: ToolContext,
         options: CallOptions = CallOptions(),
-        redactor: Redactor = Redactor()
+        redactor: Redactor = Redactor(),
+        startedAt: Timestamp? = nil
     ) {
+        self.startedAt = startedAt ?? context.environment.clock.now()
         self.id = id
         self.input = input
         self.key = key

@@ -63,16 +63,17 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
             throw reportInvalid(error, callID: callID)
         }
         let key = CallKey(tool: id, canonicalArguments: arguments.hashed)
+        let clock = context.environment.clock
+        let start = clock.now()
         let call = ToolCall<Input, Output>(
             id: callID,
             input: input,
             key: key,
             context: context,
             options: options,
-            redactor: arguments.redactor
+            redactor: arguments.redactor,
+            startedAt: start
         )
-        let clock = context.environment.clock
-        let start = clock.now()
         call.emit(.started, at: start)
         do {
             let output = try await chain(call)
