@@ -7,7 +7,7 @@ import ToolOpsTesting
 struct CoalescingMiddlewareTests {
     struct Query: Codable, Sendable { var id: Int }
 
-    let flights = SingleFlight<CallKey, String>()
+    let flights = CallFlights()
 
     func tool(
         effect: ToolEffect, upstream: ScriptedUpstream<String>, observer: RecordingObserver

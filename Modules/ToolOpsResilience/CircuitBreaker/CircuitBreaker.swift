@@ -48,8 +48,9 @@ public final class CircuitBreaker: Sendable {
         case .refused(let retryAfter?, _):
             throw ToolError(
                 code: .circuitOpen,
-                message:
-                    "the circuit breaker is open after repeated upstream failures; calls fail fast for \(retryAfter)",
+                // A fixed message: formatting the duration here would cost more than the whole
+                // rejection; `retryAfter` carries it, and `description` shows it.
+                message: "the circuit breaker is open after repeated upstream failures; calls fail fast until it probes",
                 isRetryable: false,
                 retryAfter: retryAfter
             )

@@ -35,12 +35,13 @@ public struct TimeoutMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddle
         let deadline = clock.now().advanced(by: timeout)
         if timeout <= .zero { return try timedOut(call) }
         let completion = Completion()
-        let attempt = Task.immediate {
+        // Type-erased so the task machinery runs as concrete code, not unspecialised generics.
+        let attempt = Task.immediate { () async throws -> any Sendable in
             defer { completion.finish() }
             return try await next(call)
         }
         // Finished without suspending: nothing to time.
-        if completion.isFinished { return try await attempt.value }
+        if completion.isFinished { return try await attempt.value as! Output }
         let ticket = timer.schedule(at: deadline, clock: clock) { attempt.cancel() }
         let result = await withTaskCancellationHandler {
             await attempt.result
@@ -51,7 +52,7 @@ public struct TimeoutMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddle
         if case .failure = result, fired, !Task.isCancelled {
             return try timedOut(call)
         }
-        return try result.get()
+        return try result.get() as! Output
     }
 
     private func timedOut(_ call: ToolCall<Input, Output>) throws -> Output {
