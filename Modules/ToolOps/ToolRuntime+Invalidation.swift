@@ -17,7 +17,7 @@ extension ToolRuntime {
     /// Removes every cached result of the tool called `name` (all versions) from the store it uses.
     @discardableResult
     public func invalidate(toolNamed name: String) async throws -> Int {
-        let storeNames = Set(knownStores().filter { $0.key.name == name }.values)
+        let storeNames = Set(cachedTools().filter { $0.key.name == name }.values)
         var removed = 0
         for storeName in storeNames {
             removed += try await stores.store(named: storeName).invalidate(.tool(name))
@@ -29,17 +29,9 @@ extension ToolRuntime {
     @discardableResult
     public func invalidate(tag: String) async throws -> Int {
         var removed = 0
-        for storeName in Set(knownStores().values) {
+        for storeName in Set(cachedTools().values) {
             removed += try await stores.store(named: storeName).invalidate(.tag(tag))
         }
         return removed
-    }
-
-    private func knownStores() -> [ToolID: String] {
-        var result: [ToolID: String] = [:]
-        for id in toolIDs() {
-            result[id] = storeName(for: id)
-        }
-        return result
     }
 }

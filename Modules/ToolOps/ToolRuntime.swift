@@ -41,9 +41,9 @@ public final class ToolRuntime: Sendable {
         toolStores.withLock { $0[tool] = name }
     }
 
-    /// The tools built here with a cache.
-    func toolIDs() -> [ToolID] {
-        toolStores.withLock { Array($0.keys) }
+    /// The store name of every tool built here with a cache.
+    func cachedTools() -> [ToolID: String] {
+        toolStores.withLock { $0 }
     }
 
     /// The name of the store the tool `id` caches in, if it was built here with a cache.

@@ -77,10 +77,14 @@ struct CallKeyTests {
     @Test("common secret names are sensitive without marking; ordinary names are not")
     func commonSecretNames() {
         let sensitive = SensitiveArguments()
-        for name in ["api_key", "apiKey", "X-Api-Key", "access_token", "password", "client_secret", "Authorization"] {
+        let secretNames = [
+            "api_key", "apiKey", "X-Api-Key", "access_token", "password", "client_secret", "Authorization",
+            "sessionID", "refreshToken", "AWS_SECRET_ACCESS_KEY", "private-key",
+        ]
+        for name in secretNames {
             #expect(sensitive.isSensitive(name), "\(name)")
         }
-        for name in ["city", "query", "limit", "days"] {
+        for name in ["city", "query", "limit", "days", "max_tokens", "keyword", "monkey", "author", "keyboard_layout"] {
             #expect(!sensitive.isSensitive(name), "\(name)")
         }
         #expect(!SensitiveArguments(names: [], matchesCommonNames: false).isSensitive("api_key"))

@@ -23,7 +23,8 @@ public struct CoalescingMiddleware<Input: ToolValue, Output: ToolValue>: ToolMid
         self.flights = flights
     }
 
-    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
+    public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
+    {
         guard call.descriptor.effect.isReadOnly else { return try await next(call) }
         let shared = try await flights.run(call.key, onJoin: { call.emit(.coalesced) }) {
             try await next(call) as any Sendable

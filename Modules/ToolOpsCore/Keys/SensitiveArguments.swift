@@ -3,9 +3,11 @@
 /// A sensitive argument is *hashed* into the cache key — never dropped from it, which would let
 /// one user's cached result answer another user — and masked wherever arguments or errors are
 /// shown. An argument is sensitive when its name is listed in ``names`` or, unless
-/// ``matchesCommonNames`` is off, when its name contains a common secret word such as `token`,
-/// `password`, `secret`, `apikey`, `authorization`, `credential` or `cookie` (case, `_` and `-`
-/// are ignored).
+/// ``matchesCommonNames`` is off, when one of the words of its name (split at `_`, `-`, `.` and
+/// camel case) is a secret word — `token`, `password`, `secret`, `authorization`, `credential`,
+/// `cookie`, … — or two neighbouring words form one: `api_key`, `apiKey`, `access-key`,
+/// `sessionId`, `private_key`. So `access_token` and `X-Api-Key` are sensitive, while
+/// `max_tokens` or `keyword` are not.
 ///
 /// ```swift
 /// ToolDescriptor(name: "get_orders", sensitive: ["user_id"])
@@ -17,9 +19,9 @@ public struct SensitiveArguments: Sendable, Hashable, ExpressibleByArrayLiteral 
     public var matchesCommonNames: Bool
 
     /// The words that make an argument name sensitive when ``matchesCommonNames`` is on.
-    public static let commonWords = [
-        "token", "password", "passwd", "secret", "apikey", "authorization", "credential", "cookie",
-        "privatekey", "accesskey", "sessionid",
+    public static let commonWords: Set<String> = [
+        "token", "password", "passwd", "passphrase", "secret", "apikey", "authorization", "auth", "credential",
+        "credentials", "cookie", "privatekey", "accesskey", "sessionid", "bearer", "jwt", "otp", "pin",
     ]
 
     /// No names marked; common secret words still match.
@@ -40,7 +42,34 @@ public struct SensitiveArguments: Sendable, Hashable, ExpressibleByArrayLiteral 
     public func isSensitive(_ name: String) -> Bool {
         if names.contains(name) { return true }
         guard matchesCommonNames else { return false }
-        let folded = String(name.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
-        return Self.commonWords.contains { folded.contains($0) }
+        let words = Self.words(of: name)
+        for (index, word) in words.enumerated() {
+            if Self.commonWords.contains(word) { return true }
+            if index > 0, Self.commonWords.contains(words[index - 1] + word) { return true }
+        }
+        return false
+    }
+
+    /// The lower-cased words of an identifier: `X-Api-Key` → `x`, `api`, `key`; `sessionID` → `session`, `id`.
+    static func words(of name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in name {
+            if character == "_" || character == "-" || character == "." || character == " " {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase, previousWasLower, !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            previousWasLower = character.isLowercase || character.isNumber
+            current.append(contentsOf: character.lowercased())
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 }

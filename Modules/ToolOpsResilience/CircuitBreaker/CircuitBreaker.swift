@@ -50,7 +50,8 @@ public final class CircuitBreaker: Sendable {
                 code: .circuitOpen,
                 // A fixed message: formatting the duration here would cost more than the whole
                 // rejection; `retryAfter` carries it, and `description` shows it.
-                message: "the circuit breaker is open after repeated upstream failures; calls fail fast until it probes",
+                message:
+                    "the circuit breaker is open after repeated upstream failures; calls fail fast until it probes",
                 isRetryable: false,
                 retryAfter: retryAfter
             )
