@@ -18,12 +18,12 @@ struct StaleIfErrorTests {
         let key = try tool.key(for: Query(id: 1))
 
         #expect(try await tool(Query(id: 1)).price == 10)
-        let original = try #require(try await harness.memory.entry(for: key))
+        let original = try #require(harness.memory.entry(for: key))
 
         harness.clock.advance(by: .seconds(11))
         #expect(try await tool(Query(id: 1)).price == 10)
         #expect(harness.recorder.count("stale_served") == 1)
-        let afterStale = try #require(try await harness.memory.entry(for: key))
+        let afterStale = try #require(harness.memory.entry(for: key))
         #expect(afterStale.storedAt == original.storedAt)
         #expect(afterStale.freshUntil == original.freshUntil)
         #expect(harness.recorder.count("cache_written") == 1)
