@@ -33,3 +33,5 @@ public struct CoalescingMiddleware<Input: ToolValue, Output: ToolValue>: ToolMid
         return shared.value as! Output
     }
 }
+
+extension CoalescingMiddleware: PassThroughStage {}

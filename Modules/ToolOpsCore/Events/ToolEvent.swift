@@ -41,7 +41,8 @@ public struct ToolEvent: Sendable {
     public let tool: ToolID
     /// The id of the call, unique in this process; correlates the events of one call.
     public let callID: UInt64
-    /// The call's key, when the event belongs to a call.
+    /// The call's key; `nil` when the call ended before its key was derived (invalid arguments,
+    /// or refused early by an open circuit).
     public let key: CallKey?
     /// The agent session, when the caller set one.
     public let sessionID: String?

@@ -22,6 +22,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     /// The stages of the tool's pipeline, outermost first.
     public let stages: [PipelineStage]
     private let chain: ToolNext<Input, Output>
+    private let earlyRejecter: (any EarlyRejecting)?
 
     /// Builds a tool.
     ///
@@ -35,6 +36,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         try descriptor.validate()
         context = ToolContext(descriptor: descriptor, environment: environment)
         stages = pipeline.stages
+        earlyRejecter = pipeline.earlyRejecter
         chain = pipeline.compose { call in
             call.emit(.upstreamCalled(attempt: call.attempt))
             do {
@@ -56,6 +58,11 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     /// - Throws: ``ToolError``.
     public func callAsFunction(_ input: Input, options: CallOptions = CallOptions()) async throws -> Output {
         let callID = Self.nextCallID()
+        let clock = context.environment.clock
+        let start = clock.now()
+        if let earlyRejecter, let refusal = earlyRejecter.earlyRejection(at: start) {
+            throw refuseEarly(refusal, callID: callID, options: options, at: start)
+        }
         let arguments: CanonicalArguments
         do {
             arguments = try canonicalArguments(input)
@@ -63,8 +70,6 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
             throw reportInvalid(error, callID: callID)
         }
         let key = CallKey(tool: id, canonicalArguments: arguments.hashed)
-        let clock = context.environment.clock
-        let start = clock.now()
         let call = ToolCall<Input, Output>(
             id: callID,
             input: input,
@@ -127,6 +132,20 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     private func canonicalArguments(_ input: Input) throws -> CanonicalArguments {
         let json = try JSONValueEncoder().encode(input)
         return context.withSensitivity { CanonicalArguments(json, isSensitive: $0) }
+    }
+
+    // Refused before the key was derived: the events carry no key.
+    private func refuseEarly(_ refusal: ToolError, callID: UInt64, options: CallOptions, at now: Timestamp) -> ToolError
+    {
+        var error = refusal
+        if error.tool == nil { error.tool = id.name }
+        let observer = context.environment.observer
+        for kind: ToolEvent.Kind in [.started, .rejected(error.code), .failed(duration: .zero, error: error)] {
+            observer.observe(
+                ToolEvent(tool: id, callID: callID, key: nil, sessionID: options.sessionID, timestamp: now, kind: kind)
+            )
+        }
+        return error
     }
 
     private func reportInvalid(_ error: any Error, callID: UInt64) -> ToolError {

@@ -35,3 +35,5 @@ public struct BulkheadMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddl
         return try await next(call)
     }
 }
+
+extension BulkheadMiddleware: PassThroughStage {}

@@ -48,6 +48,14 @@ struct BreakerMachine: Sendable {
         slowCallThreshold = configuration.slowCallThreshold
     }
 
+    /// How long the circuit stays open, counting the refusal, or `nil` (without any change) when
+    /// a call at `now` would not be refused outright.
+    mutating func refuseIfOpen(now: Timestamp) -> Duration? {
+        guard state == .open, now < openUntil else { return nil }
+        statistics.rejections += 1
+        return now.duration(to: openUntil)
+    }
+
     mutating func acquire(now: Timestamp) -> Admission {
         var transition: CircuitBreaker.Transition?
         if state == .open {

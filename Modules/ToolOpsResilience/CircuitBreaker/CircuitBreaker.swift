@@ -46,15 +46,7 @@ public final class CircuitBreaker: Sendable {
         case .granted(let permit):
             return permit
         case .refused(let retryAfter?, _):
-            throw ToolError(
-                code: .circuitOpen,
-                // A fixed message: formatting the duration here would cost more than the whole
-                // rejection; `retryAfter` carries it, and `description` shows it.
-                message:
-                    "the circuit breaker is open after repeated upstream failures; calls fail fast until it probes",
-                isRetryable: false,
-                retryAfter: retryAfter
-            )
+            throw Self.openError(retryAfter: retryAfter)
         case .refused(nil, let probes):
             throw ToolError(
                 code: .circuitOpen,
@@ -63,6 +55,23 @@ public final class CircuitBreaker: Sendable {
                 isRetryable: false
             )
         }
+    }
+
+    /// The refusal for a call at `now` if the circuit is open and not yet due for a probe; `nil`
+    /// otherwise. Takes no permit: a call it lets through still calls ``acquire(now:)``.
+    public func rejectionIfOpen(now: Timestamp) -> ToolError? {
+        machine.withLock { $0.refuseIfOpen(now: now) }.map { Self.openError(retryAfter: $0) }
+    }
+
+    private static func openError(retryAfter: Duration) -> ToolError {
+        ToolError(
+            code: .circuitOpen,
+            // A fixed message: formatting the duration here would cost more than the whole
+            // rejection; `retryAfter` carries it, and `description` shows it.
+            message: "the circuit breaker is open after repeated upstream failures; calls fail fast until it probes",
+            isRetryable: false,
+            retryAfter: retryAfter
+        )
     }
 
     /// Records how the call made with `permit` ended, and returns the state change it caused.

@@ -61,3 +61,11 @@ public struct CircuitBreakerMiddleware<Input: ToolValue, Output: ToolValue>: Too
         call.emit(.breakerTransition(from: transition.from, to: transition.to))
     }
 }
+
+extension CircuitBreakerMiddleware: EarlyRejecting {
+    /// Refuses calls while the circuit is open, so a tool with nothing before the breaker that
+    /// could answer fails fast without deriving the call's key.
+    public func earlyRejection(at now: Timestamp) -> ToolError? {
+        breaker.rejectionIfOpen(now: now)
+    }
+}

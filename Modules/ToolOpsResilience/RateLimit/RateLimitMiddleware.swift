@@ -34,3 +34,5 @@ public struct RateLimitMiddleware<Input: ToolValue, Output: ToolValue>: ToolMidd
         return try await next(call)
     }
 }
+
+extension RateLimitMiddleware: PassThroughStage {}

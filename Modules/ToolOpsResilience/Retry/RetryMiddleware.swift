@@ -81,3 +81,5 @@ public struct RetryMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddlewa
         return max(backoff, retryAfter)
     }
 }
+
+extension RetryMiddleware: PassThroughStage {}

@@ -74,3 +74,5 @@ private final class Completion: Sendable {
 
     var isFinished: Bool { done.load(ordering: .acquiring) }
 }
+
+extension TimeoutMiddleware: PassThroughStage {}
