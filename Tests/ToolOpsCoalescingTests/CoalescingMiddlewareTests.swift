@@ -29,7 +29,7 @@ struct CoalescingMiddlewareTests {
         let tool = try tool(effect: .readOnly, upstream: upstream, observer: recorder)
         let tasks = (0..<20).map { _ in Task { try await tool(Query(id: 7)) } }
         await gate.waitForWaiters(1)
-        let key = try tool.key(for: Query(id: 7))
+        let key = FlightKey(call: try tool.key(for: Query(id: 7)), cache: .use)
         while flights.waiters(for: key) < 20 { await Task.yield() }
         gate.open()
         for task in tasks { #expect(try await task.value == "v") }

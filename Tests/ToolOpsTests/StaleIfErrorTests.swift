@@ -98,4 +98,31 @@ struct StaleIfErrorTests {
         #expect(harness.recorder.count("fallback_used") == 1)
         #expect(harness.recorder.count("cache_written") == 1)
     }
+
+    @Test("a caller with a stale value is not answered by a refresh flight that has none")
+    func refreshFlightDoesNotSwallowStale() async throws {
+        let harness = Harness()
+        let gate = Gate()
+        let down = ToolError.upstream("down", retryable: false)
+        let upstream = ScriptedUpstream<Quote>(
+            [.succeed(Quote(symbol: "ACME", price: 3))],
+            otherwise: .wait(gate, then: .fail(down))
+        )
+        let tool = try harness.runtime.readonly(
+            "quote",
+            options: ReadOnlyOptions(ttl: .seconds(10), staleIfError: true, retries: 0)
+        ) { (_: Query) in try await upstream() }
+        _ = try await tool(Query(id: 1))
+        harness.clock.advance(by: .seconds(11))
+
+        let refresh = Task { try await tool(Query(id: 1), options: CallOptions(cache: .refresh)) }
+        await gate.waitForWaiters(1)
+        let normal = Task { try await tool(Query(id: 1)) }
+        await gate.waitForWaiters(2)
+        gate.open()
+
+        await #expect(throws: ToolError.self) { try await refresh.value }
+        #expect(try await normal.value.price == 3)
+        #expect(harness.recorder.count("stale_served") == 1)
+    }
 }

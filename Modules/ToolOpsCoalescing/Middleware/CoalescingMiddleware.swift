@@ -1,9 +1,25 @@
 import ToolOpsCore
 
-/// The flights of one tool's calls, by key. Values are type-erased so that the single-flight
-/// machinery is compiled once for concrete types instead of running as unspecialised generic code
-/// on every call.
-public typealias CallFlights = SingleFlight<CallKey, any Sendable>
+/// What identical calls share a flight by: the call's key and how it uses the cache.
+///
+/// The cache policy is part of it because the flight runs with its first caller's options: a
+/// `refresh` caller (which skipped the cache, so it has no stale value to fall back on) must not
+/// answer a `use` caller that has one, and a `bypass` flight writes nothing to the cache.
+public struct FlightKey: Hashable, Sendable {
+    /// The call's key.
+    public let call: CallKey
+    /// The call's cache policy.
+    public let cache: CallOptions.CachePolicy
+
+    public init(call: CallKey, cache: CallOptions.CachePolicy) {
+        self.call = call
+        self.cache = cache
+    }
+}
+
+/// The flights of one tool's calls. Values are type-erased so that the single-flight machinery
+/// is compiled once for concrete types instead of running as unspecialised generic code on every call.
+public typealias CallFlights = SingleFlight<FlightKey, any Sendable>
 
 /// Joins identical concurrent calls of a read-only tool into one upstream call.
 ///
@@ -26,7 +42,8 @@ public struct CoalescingMiddleware<Input: ToolValue, Output: ToolValue>: ToolMid
     public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
     {
         guard call.descriptor.effect.isReadOnly else { return try await next(call) }
-        let shared = try await flights.run(call.key, onJoin: { call.emit(.coalesced) }) {
+        let key = FlightKey(call: call.key, cache: call.options.cache)
+        let shared = try await flights.run(key, onJoin: { call.emit(.coalesced) }) {
             try await next(call) as any Sendable
         }
         // The key includes the tool, so a flight's value is always this tool's Output.

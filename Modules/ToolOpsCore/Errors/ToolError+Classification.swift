@@ -12,9 +12,9 @@ extension ToolError {
             return toolError
         case is CancellationError:
             return .cancelled(tool: tool)
-        case let parse as JSONParseError:
-            return .invalidArguments(parse.description, tool: tool)
         default:
+            // Includes a JSONParseError from the body (an upstream answering garbage): the caller's
+            // own arguments are parsed, and reported as invalid, before the pipeline runs.
             return ToolError(
                 code: .upstream,
                 tool: tool,
@@ -67,9 +67,10 @@ extension ToolError {
             field = nil
             message = String(describing: error)
         }
-        // Never echo the value of a sensitive field back in an error.
-        let leaf = field?.split(separator: ".").last.map(String.init)
-        let safeMessage = leaf.map { sensitive.isSensitive($0) } == true ? "invalid value (masked)" : message
+        // Never echo a value inside a sensitive field back in an error, at any depth.
+        let segments = (field ?? "").split(whereSeparator: { $0 == "." || $0 == "[" }).map { String($0) }
+        let masked = segments.contains { !$0.hasSuffix("]") && sensitive.isSensitive($0) }
+        let safeMessage = masked ? "invalid value (masked)" : message
         return ToolError(code: .invalidArguments, tool: tool, message: safeMessage, field: field, underlying: nil)
     }
 }

@@ -18,6 +18,8 @@ extension JSONValue {
             output.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value):
             Self.writeInteger(value, into: &output)
+        case .uint(let value):
+            output.append(contentsOf: String(value).utf8)
         case .double(let value):
             output.append(contentsOf: Self.canonicalNumber(value).utf8)
         case .string(let value):

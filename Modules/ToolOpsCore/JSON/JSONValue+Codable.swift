@@ -7,6 +7,8 @@ extension JSONValue: Codable {
             self = .bool(bool)
         } else if let int = try? container.decode(Int64.self) {
             self = .int(int)
+        } else if let uint = try? container.decode(UInt64.self) {
+            self = .uint(uint)
         } else if let double = try? container.decode(Double.self) {
             self = .number(double)
         } else if let string = try? container.decode(String.self) {
@@ -26,6 +28,7 @@ extension JSONValue: Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
+        case .uint(let value): try container.encode(value)
         case .double(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)

@@ -3,7 +3,8 @@
 /// `JSONValue` is how tool arguments and results travel when a tool is called by an agent or over
 /// MCP, and the form in which arguments are made canonical for cache keys. Numbers are normalised
 /// on the way in: an integral `Double` such as `1.0` becomes ``int(_:)``, so `1` and `1.0` compare
-/// equal and produce the same key.
+/// equal and produce the same key. Integers above `Int64.max` are kept exactly as ``uint(_:)``
+/// (and only those: every other integer is an ``int(_:)``).
 ///
 /// ```swift
 /// let arguments: JSONValue = ["city": "Paris", "days": 3]
@@ -12,6 +13,8 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int64)
+    /// An integer above `Int64.max`.
+    case uint(UInt64)
     case double(Double)
     case string(String)
     case array([JSONValue])
@@ -30,7 +33,7 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: "null"
         case .bool: "boolean"
-        case .int: "integer"
+        case .int, .uint: "integer"
         case .double: "number"
         case .string: "string"
         case .array: "array"
@@ -60,6 +63,7 @@ public enum JSONValue: Sendable, Hashable {
     public var doubleValue: Double? {
         switch self {
         case .int(let value): Double(value)
+        case .uint(let value): Double(value)
         case .double(let value): value
         default: nil
         }

@@ -50,7 +50,7 @@ struct ValueDecoder: Decoder {
             let date = (try? ISO8601Format.withFractions.parse(text)) ?? (try? ISO8601Format.plain.parse(text))
             guard let date else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "expected an ISO 8601 date, got \"\(text)\"")
+                    .init(codingPath: codingPath, debugDescription: "expected an ISO 8601 date string")
                 )
             }
             return date as! T
@@ -75,13 +75,15 @@ struct ValueDecoder: Decoder {
         switch value {
         case .int(let int):
             if let exact = T(exactly: int) { return exact }
+        case .uint(let uint):
+            if let exact = T(exactly: uint) { return exact }
         case .double(let double):
             if let exact = T(exactly: double) { return exact }
         default:
             throw mismatch(type, expected: "an integer")
         }
         throw DecodingError.dataCorrupted(
-            .init(codingPath: codingPath, debugDescription: "\(value) does not fit in \(T.self)")
+            .init(codingPath: codingPath, debugDescription: "the number does not fit in \(T.self)")
         )
     }
 }

@@ -33,6 +33,8 @@ func encodeSpecial<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws
         return .string((value as! Data).base64EncodedString())
     } else if T.self == JSONValue.self {
         return (value as! JSONValue)
+    } else if T.self is any UnorderedEncodable.Type, let unordered = value as? any UnorderedEncodable {
+        return try unordered.canonicalJSON(codingPath: codingPath)
     }
     return nil
 }
@@ -131,6 +133,11 @@ final class ValueEncoder: Encoder {
     /// Encodes a nested value completely (its `encode(to:)` has returned, so nothing is pending).
     static func value<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue {
         if let special = try encodeSpecial(value, codingPath: codingPath) { return special }
+        return try plainValue(value, codingPath: codingPath)
+    }
+
+    /// Encodes a value through its own `encode(to:)`, without the special cases.
+    static func plainValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue {
         let encoder = ValueEncoder(codingPath: codingPath)
         try value.encode(to: encoder)
         return encoder.result?.resolved ?? .object([:])
@@ -148,7 +155,8 @@ final class ValueEncoder: Encoder {
 
     static func integer<T: BinaryInteger>(_ value: T) -> JSONValue {
         if let exact = Int64(exactly: value) { return .int(exact) }
-        return .double(Double(value))
+        // Only unsigned values above Int64.max get here; keep them exact, never via Double.
+        return .uint(UInt64(value))
     }
 }
 
@@ -219,10 +227,15 @@ struct KeyedValueEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder {
-        superEncoder(forKey: Key(stringValue: "super")!)
+        // Not `Key("super")`: a type's own CodingKeys rarely has a `super` case.
+        superEncoder(named: NamedKey(stringValue: "super"))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
+        superEncoder(named: key)
+    }
+
+    private func superEncoder(named key: any CodingKey) -> any Encoder {
         let encoder = ValueEncoder(codingPath: codingPath + [key])
         buffer.deferred[key.stringValue] = .encoder(encoder)
         return encoder
@@ -269,6 +282,14 @@ struct UnkeyedValueEncoder: UnkeyedEncodingContainer {
         buffer.append(deferred: .encoder(encoder))
         return encoder
     }
+}
+
+/// A coding key with any name, for `super`.
+struct NamedKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// A coding key for an array position.

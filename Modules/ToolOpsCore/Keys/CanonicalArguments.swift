@@ -79,6 +79,7 @@ public struct CanonicalArguments: Sendable {
         switch value {
         case .string(let string): secrets.append(string)
         case .int(let int): secrets.append(String(int))
+        case .uint(let uint): secrets.append(String(uint))
         case .array(let elements): elements.forEach { collectStrings($0, into: &secrets) }
         case .object(let members): members.values.forEach { collectStrings($0, into: &secrets) }
         default: break

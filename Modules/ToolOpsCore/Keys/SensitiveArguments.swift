@@ -6,8 +6,9 @@
 /// ``matchesCommonNames`` is off, when one of the words of its name (split at `_`, `-`, `.` and
 /// camel case) is a secret word — `token`, `password`, `secret`, `authorization`, `credential`,
 /// `cookie`, … — or two neighbouring words form one: `api_key`, `apiKey`, `access-key`,
-/// `sessionId`, `private_key`. So `access_token` and `X-Api-Key` are sensitive, while
-/// `max_tokens` or `keyword` are not.
+/// `sessionId`, `private_key`, and their plurals (`api_keys`, `secrets`) — except `tokens`, so
+/// that `access_token` and `X-Api-Key` are sensitive while an LLM's `max_tokens` or a `keyword`
+/// are not.
 ///
 /// ```swift
 /// ToolDescriptor(name: "get_orders", sensitive: ["user_id"])
@@ -20,8 +21,9 @@ public struct SensitiveArguments: Sendable, Hashable, ExpressibleByArrayLiteral 
 
     /// The words that make an argument name sensitive when ``matchesCommonNames`` is on.
     public static let commonWords: Set<String> = [
-        "token", "password", "passwd", "passphrase", "secret", "apikey", "authorization", "auth", "credential",
-        "credentials", "cookie", "privatekey", "accesskey", "sessionid", "bearer", "jwt", "otp", "pin",
+        "token", "password", "passwords", "passwd", "passphrase", "secret", "secrets", "apikey", "apikeys",
+        "authorization", "auth", "credential", "credentials", "cookie", "cookies", "privatekey", "privatekeys",
+        "accesskey", "accesskeys", "sessionid", "bearer", "jwt", "otp", "pin",
     ]
 
     /// No names marked; common secret words still match.

@@ -21,6 +21,11 @@ final class DeadlineTimer: Sendable {
         // Drops finished entries once they make up most of the queue, so memory follows the
         // number of attempts in flight, not the number started within one timeout.
         mutating func compactIfSparse() {
+            // The slots before `head` are done: drop them once they are most of the array.
+            if head > 1024, head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
             let pending = queue.count - head
             guard pending > 1024, actions.count * 2 < pending else { return }
             queue = queue[head...].filter { actions[$0.id] != nil }
@@ -65,7 +70,7 @@ final class DeadlineTimer: Sendable {
 
     /// The number of queue slots held, finished ones included until they are compacted away.
     var queued: Int {
-        state.withLock { $0.queue.count - $0.head }
+        state.withLock { $0.queue.count }
     }
 
     private func drive(clock: any ToolClock) async {
@@ -79,7 +84,10 @@ final class DeadlineTimer: Sendable {
                         state.head += 1
                         continue
                     }
-                    guard deadline <= now else { return (due, now.duration(to: deadline)) }
+                    guard deadline <= now else {
+                        state.compactIfSparse()
+                        return (due, now.duration(to: deadline))
+                    }
                     state.actions.removeValue(forKey: id)
                     state.fired.insert(id)
                     due.append(action)

@@ -51,3 +51,24 @@ struct DeadlineTimerTests {
         #expect(timer.pending == 0)
     }
 }
+
+@Suite("Deadline timer under steady load")
+struct DeadlineTimerSteadyLoadTests {
+    @Test("with attempts always in flight and deadlines passing, finished slots are released")
+    func steadyLoadStaysBounded() async {
+        let clock = ManualClock()
+        let timer = DeadlineTimer()
+        var live: [UInt64] = []
+        for _ in 0..<3_000 {
+            live.append(timer.schedule(at: clock.now().advanced(by: .seconds(5)), clock: clock) {})
+            // A few attempts are always in flight; each finishes three seconds after it started.
+            if live.count > 3 { #expect(!timer.finish(live.removeFirst())) }
+            // Let the driver wake for the deadlines that have passed and go back to sleep.
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(1))
+            await until { clock.sleeperCount == 1 || timer.pending == 0 }
+        }
+        #expect(timer.pending <= 4)
+        #expect(timer.queued < 2_100, "the slots of finished deadlines must not pile up")
+    }
+}
