@@ -12,6 +12,19 @@ import Foundation
 public struct JSONValueEncoder: Sendable {
     public init() {}
 
+    /// Whether values of type `T` are encoded by a rule of their own (dates, URLs, data, raw
+    /// JSON, sets and dictionaries) rather than by their `encode(to:)` alone.
+    public static func hasSpecialEncoding<T: Encodable>(_ type: T.Type) -> Bool {
+        T.self == Date.self || T.self == URL.self || T.self == Data.self || T.self == JSONValue.self
+            || T.self is any UnorderedEncodable.Type
+    }
+
+    /// Encodes `value` through its own `encode(to:)`, for a type known to have no special
+    /// encoding (see ``hasSpecialEncoding(_:)``) — skipping the per-call type checks.
+    public func encodePlain<T: Encodable>(_ value: T) throws -> JSONValue {
+        try ValueEncoder.plainValue(value, codingPath: [])
+    }
+
     /// Encodes `value` as a ``JSONValue``.
     public func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         if let special = try encodeSpecial(value, codingPath: []) { return special }

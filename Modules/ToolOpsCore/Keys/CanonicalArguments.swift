@@ -13,16 +13,26 @@ public struct CanonicalArguments: Sendable {
     /// Splits `arguments`, asking `isSensitive` about each field name (a tool passes a memoised check).
     public init(_ arguments: JSONValue, isSensitive: (String) -> Bool) {
         guard Self.containsSensitive(arguments, isSensitive) else {
-            hashed = arguments
-            redactor = Redactor()
+            self.init(withoutSecrets: arguments)
             return
         }
         var secrets: [String] = []
-        hashed = Self.hash(arguments, isSensitive, secrets: &secrets)
-        redactor = Redactor(secrets: secrets)
+        let hashed = Self.hash(arguments, isSensitive, secrets: &secrets)
+        self.init(hashed: hashed, redactor: Redactor(secrets: secrets))
     }
 
-    private static func containsSensitive(_ value: JSONValue, _ isSensitive: (String) -> Bool) -> Bool {
+    /// Arguments already known to hold no sensitive field.
+    public init(withoutSecrets arguments: JSONValue) {
+        self.init(hashed: arguments, redactor: Redactor())
+    }
+
+    private init(hashed: JSONValue, redactor: Redactor) {
+        self.hashed = hashed
+        self.redactor = redactor
+    }
+
+    /// Whether any field name in `value`, at any depth, is sensitive.
+    public static func containsSensitive(_ value: JSONValue, _ isSensitive: (String) -> Bool) -> Bool {
         switch value {
         case .object(let members):
             for (name, member) in members {

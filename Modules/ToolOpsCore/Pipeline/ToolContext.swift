@@ -21,25 +21,17 @@ public final class ToolContext: Sendable {
         withSensitivity { $0(name) }
     }
 
-    /// Runs `body` with a memoised sensitivity check.
-    ///
-    /// The memo is read once, as a snapshot, and names new to it are added afterwards: concurrent
-    /// calls of the tool never wait on each other while their arguments are canonicalised.
+    /// Runs `body` with a memoised sensitivity check, taking the lock once for all the names it
+    /// asks about. Keep `body` short — name checks only: it runs under the tool's lock.
     public func withSensitivity<Result>(_ body: ((String) -> Bool) -> Result) -> Result {
-        let known = sensitivity.withLock { $0 }
         let sensitive = descriptor.sensitive
-        var learned: [String: Bool] = [:]
-        let result = body { name in
-            if let answer = known[name] ?? learned[name] { return answer }
-            let answer = sensitive.isSensitive(name)
-            learned[name] = answer
-            return answer
-        }
-        if !learned.isEmpty {
-            sensitivity.withLock { cache in
-                for (name, answer) in learned where cache.count < 4096 { cache[name] = answer }
+        return sensitivity.withLock { cache in
+            body { name in
+                if let known = cache[name] { return known }
+                let answer = sensitive.isSensitive(name)
+                if cache.count < 4096 { cache[name] = answer }
+                return answer
             }
         }
-        return result
     }
 }

@@ -23,6 +23,8 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     public let stages: [PipelineStage]
     private let chain: ToolNext<Input, Output>
     private let earlyRejecter: (any EarlyRejecting)?
+    // Decided once: most inputs are plain structs, whose encoding needs no per-call type checks.
+    private let inputIsPlain = !JSONValueEncoder.hasSpecialEncoding(Input.self)
 
     /// Builds a tool.
     ///
@@ -130,8 +132,13 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     }
 
     private func canonicalArguments(_ input: Input) throws -> CanonicalArguments {
-        let json = try JSONValueEncoder().encode(input)
-        return context.withSensitivity { CanonicalArguments(json, isSensitive: $0) }
+        let encoder = JSONValueEncoder()
+        let json = try inputIsPlain ? encoder.encodePlain(input) : encoder.encode(input)
+        // Names are checked under the tool's lock; the rare hashing of sensitive values is not.
+        guard context.withSensitivity({ CanonicalArguments.containsSensitive(json, $0) }) else {
+            return CanonicalArguments(withoutSecrets: json)
+        }
+        return CanonicalArguments(json, isSensitive: context.isSensitive)
     }
 
     // Refused before the key was derived: the events carry no key.
