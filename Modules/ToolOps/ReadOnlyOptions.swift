@@ -89,18 +89,4 @@ public struct ReadOnlyOptions: Sendable {
             cacheEmptyResults: cacheEmptyResults
         )
     }
-
-    var resilience: ResilienceOptions {
-        ResilienceOptions(
-            retries: retries,
-            retryPolicy: retryPolicy,
-            timeout: timeout,
-            circuitBreaker: circuitBreaker,
-            circuitThreshold: circuitThreshold,
-            circuitRecovery: circuitRecovery,
-            breakerConfiguration: breakerConfiguration,
-            bulkhead: bulkhead,
-            rateLimit: rateLimit
-        )
-    }
 }

@@ -51,7 +51,22 @@ public struct SideEffectOptions: Sendable {
         self.bulkhead = bulkhead
         self.rateLimit = rateLimit
     }
+}
 
+/// The resilience options both kinds of tool declare.
+protocol ResilienceFields {
+    var retries: Int { get }
+    var retryPolicy: RetryPolicy { get }
+    var timeout: Duration? { get }
+    var circuitBreaker: Bool { get }
+    var circuitThreshold: Int { get }
+    var circuitRecovery: Duration { get }
+    var breakerConfiguration: CircuitBreaker.Configuration? { get }
+    var bulkhead: Bulkhead.Configuration? { get }
+    var rateLimit: TokenBucket.Configuration? { get }
+}
+
+extension ResilienceFields {
     var resilience: ResilienceOptions {
         ResilienceOptions(
             retries: retries,
@@ -66,6 +81,9 @@ public struct SideEffectOptions: Sendable {
         )
     }
 }
+
+extension ReadOnlyOptions: ResilienceFields {}
+extension SideEffectOptions: ResilienceFields {}
 
 /// The options both kinds of tool share, in one place for the pipeline builder.
 struct ResilienceOptions {
