@@ -3,7 +3,7 @@ SWIFT ?= swift
 SOURCES := Package.swift Modules Tests Benchmarks Integration
 DEMO_ARGS ?= --seed 42
 
-.PHONY: demo test unit integration bench deps format lint build clean-cache
+.PHONY: demo test unit integration integration-docker bench deps format lint build clean-cache
 
 ## demo: run the simulated multi-agent workload, ToolOps versus no ToolOps
 demo: deps
@@ -13,18 +13,28 @@ demo: deps
 ## test: the integration suite, then the unit tests
 test: deps integration unit
 
+## unit: the unit tests (no services needed; the integration suite is skipped)
 unit:
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip ToolOpsIntegrationTests
 
-## integration: tests against real services (none needed yet; PostgreSQL arrives with ToolOpsPostgres)
-integration:
-	@bash Integration/run.sh
+## integration: tests against a real PostgreSQL 15 that it starts and stops itself (or the one in TOOLOPS_POSTGRES_URL)
+integration: deps
+	@SWIFT="$(SWIFT)" bash Integration/run.sh
 
-## bench: release build of the benchmarks, one JSON object per line per scenario
+## integration-docker: the integration suite against postgres:15 in Docker (Integration/docker-compose.yml)
+integration-docker: deps
+	@status=0; \
+	docker compose -f Integration/docker-compose.yml up -d --wait && \
+	TOOLOPS_POSTGRES_URL=postgresql://toolops:toolops@127.0.0.1:54329/toolops SWIFT="$(SWIFT)" \
+		bash Integration/run.sh || status=$$?; \
+	docker compose -f Integration/docker-compose.yml down -v; \
+	exit $$status
+
+## bench: release build of the benchmarks, one JSON object per line per scenario (own throwaway PostgreSQL, or TOOLOPS_POSTGRES_URL)
 bench: deps
 	$(SWIFT) build -c release --product toolops-bench
-	$$($(SWIFT) build -c release --show-bin-path)/toolops-bench $(BENCH_ARGS)
+	bash scripts/with-postgres.sh $$($(SWIFT) build -c release --show-bin-path)/toolops-bench $(BENCH_ARGS)
 
 ## deps: install missing system packages (idempotent)
 deps:

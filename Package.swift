@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One library product per module, like pip extras: depend only on what you use.
-// Feature modules (Cache, Resilience, Coalescing) depend on ToolOpsCore alone.
+// Feature modules (Cache, Resilience, Coalescing, Postgres) depend on ToolOpsCore alone, plus their
+// system library where they need one (libpq for Postgres).
 let package = Package(
     name: "ToolOps",
     platforms: [.macOS(.v15)],
@@ -11,11 +12,13 @@ let package = Package(
         .library(name: "ToolOpsCache", targets: ["ToolOpsCache"]),
         .library(name: "ToolOpsResilience", targets: ["ToolOpsResilience"]),
         .library(name: "ToolOpsCoalescing", targets: ["ToolOpsCoalescing"]),
+        .library(name: "ToolOpsPostgres", targets: ["ToolOpsPostgres"]),
         .library(name: "ToolOps", targets: ["ToolOps"]),
         .library(name: "ToolOpsTesting", targets: ["ToolOpsTesting"]),
         .library(name: "ToolOpsDemo", targets: ["ToolOpsDemo"]),
         .executable(name: "toolops", targets: ["ToolOpsCLI"]),
         .executable(name: "toolops-bench", targets: ["ToolOpsBenchmarks"]),
+        .executable(name: "toolops-integration-worker", targets: ["ToolOpsIntegrationWorker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -30,9 +33,16 @@ let package = Package(
         .target(name: "ToolOpsCache", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsCache"),
         .target(name: "ToolOpsResilience", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsResilience"),
         .target(name: "ToolOpsCoalescing", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsCoalescing"),
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Modules/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "ToolOpsPostgres", dependencies: ["ToolOpsCore", "CLibPQ"], path: "Modules/ToolOpsPostgres"),
         .target(
             name: "ToolOps",
-            dependencies: ["ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing"],
+            dependencies: ["ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing", "ToolOpsPostgres"],
             path: "Modules/ToolOps"
         ),
         .target(name: "ToolOpsTesting", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsTesting"),
@@ -47,8 +57,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "ToolOpsBenchmarks",
-            dependencies: ["ToolOps", "ToolOpsTesting"],
+            dependencies: ["ToolOps", "ToolOpsTesting", "CLibPQ"],
             path: "Benchmarks/ToolOpsBenchmarks"
+        ),
+        // Integration/: tests and helpers that need real services (`make integration`).
+        .executableTarget(
+            name: "ToolOpsIntegrationWorker",
+            dependencies: ["ToolOps"],
+            path: "Integration/Worker"
         ),
         .testTarget(
             name: "ToolOpsCoreTests", dependencies: ["ToolOpsCore", "ToolOpsTesting"], path: "Tests/ToolOpsCoreTests"),
@@ -67,6 +83,16 @@ let package = Package(
         ),
         .testTarget(name: "ToolOpsTests", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Tests/ToolOpsTests"),
         .testTarget(name: "ToolOpsDemoTests", dependencies: ["ToolOpsDemo"], path: "Tests/ToolOpsDemoTests"),
+        .testTarget(
+            name: "ToolOpsPostgresTests",
+            dependencies: ["ToolOpsPostgres", "ToolOpsTesting"],
+            path: "Tests/ToolOpsPostgresTests"
+        ),
+        .testTarget(
+            name: "ToolOpsIntegrationTests",
+            dependencies: ["ToolOps", "ToolOpsPostgres", "ToolOpsTesting"],
+            path: "Integration/PostgresTests"
+        ),
     ]
 )
 

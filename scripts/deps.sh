@@ -3,9 +3,10 @@
 # Idempotent: a second run checks and exits.
 set -euo pipefail
 
-# Debian packages the build and tests need. (PostgreSQL and libcurl join this list with the
-# modules that use them.)
-packages=(git pkg-config python3)
+# Debian packages the build and tests need: libpq-dev to build ToolOpsPostgres (CLibPQ), and the
+# postgresql server for the throwaway cluster of `make integration` and `make bench`
+# (scripts/postgres.sh). (libcurl joins this list with the module that uses it.)
+packages=(git pkg-config python3 postgresql libpq-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "deps: Swift 6.3 is not on PATH; install the toolchain from swift.org first." >&2

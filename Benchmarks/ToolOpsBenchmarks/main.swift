@@ -14,6 +14,9 @@ do {
     exit(64)
 }
 
+if let worker = options.coalesceWorker {
+    exit(await CoalesceWorker.run(worker))
+}
 if options.help {
     print(BenchmarkOptions.usage)
     exit(0)

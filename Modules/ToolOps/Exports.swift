@@ -2,4 +2,5 @@
 @_exported import ToolOpsCache
 @_exported import ToolOpsCoalescing
 @_exported import ToolOpsCore
+@_exported import ToolOpsPostgres
 @_exported import ToolOpsResilience

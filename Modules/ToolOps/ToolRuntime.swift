@@ -17,14 +17,16 @@ import ToolOpsResilience
 public final class ToolRuntime: Sendable {
     /// Clock, randomness and observer for every tool built here.
     public let environment: ToolEnvironment
-    /// The named cache stores; `"memory"` is the default.
+    /// The named cache stores; `"memory"` is the default. Without a registry of its own, a runtime
+    /// has `"memory"`, `"file"`, and `"postgres"` when `TOOLOPS_POSTGRES_URL` is set.
     public let stores: CacheStoreRegistry
     /// One circuit breaker per tool id.
     public let breakers: BreakerRegistry
     // Which store each cached tool was built with, for invalidation.
     private let toolStores = Mutex<[ToolID: String]>([:])
 
-    /// The process-wide runtime: system clock, no observer, the standard stores.
+    /// The process-wide runtime: system clock, no observer, the standard stores (plus
+    /// `"postgres"` when `TOOLOPS_POSTGRES_URL` is set).
     public static let shared = ToolRuntime()
 
     public init(
@@ -33,7 +35,12 @@ public final class ToolRuntime: Sendable {
         breakers: BreakerRegistry = BreakerRegistry()
     ) {
         self.environment = environment
-        self.stores = stores ?? .standard(clock: environment.clock)
+        if let stores {
+            self.stores = stores
+        } else {
+            self.stores = .standard(clock: environment.clock)
+            self.stores.registerPostgresFromEnvironment(clock: environment.clock)
+        }
         self.breakers = breakers
     }
 

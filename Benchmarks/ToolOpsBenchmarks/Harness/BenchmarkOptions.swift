@@ -11,6 +11,8 @@ struct BenchmarkOptions {
     var list = false
     /// Print usage and exit.
     var help = false
+    /// Set in the hidden worker mode `cross_process_coalesce` starts this binary in; not in the usage.
+    var coalesceWorker: CoalesceWorkerOptions?
 
     /// Why the command line could not be understood, and what to do instead.
     struct UsageError: Error, CustomStringConvertible {
@@ -40,6 +42,8 @@ struct BenchmarkOptions {
                 list = true
             case "-h", "--help":
                 help = true
+            case "--coalesce-worker":
+                coalesceWorker = try CoalesceWorkerOptions(parsing: &remaining)
             case "--scenario":
                 guard let name = remaining.next(), !name.hasPrefix("-") else {
                     throw UsageError(description: "--scenario needs a name, e.g. --scenario memory_hit")

@@ -24,6 +24,12 @@ struct BenchmarkResult {
     var targetMet: Bool?
     /// What a reader needs to interpret the figures.
     var note: String?
+    /// Why the scenario did not run (a service it needs is not configured); printed second.
+    var skipped: String?
+    /// Whether to print `p90_us` between `p50_us` and `p99_us`.
+    var reportsP90 = false
+    /// Scenario-specific figures, printed after the standard ones in the order added.
+    var extra = JSONLine()
 
     init(scenario: String, target: String, iterations: Int) {
         self.scenario = scenario
@@ -35,8 +41,10 @@ struct BenchmarkResult {
     var jsonLine: String {
         var line = JSONLine()
         line.add("scenario", scenario)
+        if let skipped { line.add("skipped", skipped) }
         if let latency {
             line.add("p50_us", latency.p50Microseconds, decimals: 3)
+            if reportsP90 { line.add("p90_us", latency.p90Microseconds, decimals: 3) }
             line.add("p99_us", latency.p99Microseconds, decimals: 3)
         }
         if let operationsPerSecond { line.add("ops_per_s", operationsPerSecond, decimals: 0) }
@@ -44,6 +52,7 @@ struct BenchmarkResult {
         if let wallNanoseconds { line.add("wall_ms", Double(wallNanoseconds) / 1e6, decimals: 3) }
         if let residentMegabytes { line.add("rss_mb", residentMegabytes, decimals: 1) }
         if let entries { line.add("entries", entries) }
+        line.append(contentsOf: extra)
         line.add("iterations", iterations)
         line.add("target", target)
         if let targetMet { line.add("target_met", targetMet) }

@@ -22,6 +22,11 @@ struct JSONLine {
         fields.append("\(Self.quoted(name)):\(Self.decimal(value, places: decimals))")
     }
 
+    /// Adds every field of `other`, after the fields already here.
+    mutating func append(contentsOf other: JSONLine) {
+        fields.append(contentsOf: other.fields)
+    }
+
     /// `{"a":1,"b":"x"}`.
     var text: String { "{" + fields.joined(separator: ",") + "}" }
 

@@ -15,6 +15,11 @@ enum Progress {
         send(result.jsonLine + "\n", to: STDOUT_FILENO)
     }
 
+    /// Writes one line of JSON that is not a scenario result (a coalescing worker's report).
+    static func emit(_ line: JSONLine) {
+        send(line.text + "\n", to: STDOUT_FILENO)
+    }
+
     // Straight to the descriptor: unbuffered, and no shared C `FILE *` globals to reason about.
     private static func send(_ text: String, to descriptor: Int32) {
         var text = text

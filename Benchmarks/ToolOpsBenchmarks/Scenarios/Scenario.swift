@@ -18,6 +18,13 @@ extension Scenario {
         Scenario(name: "coalesce_1000") { try await [CoalesceScenario.run(callers: 1_000, $0)] },
         Scenario(name: "coalesce_10000") { try await [CoalesceScenario.run(callers: 10_000, $0)] },
         Scenario(name: "memory_bounded") { try await MemoryBoundedScenario.run($0) },
+        // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
+        Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
+        Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },
+        Scenario(name: SetScenario.name) { try await SetScenario.run($0) },
+        Scenario(name: ConcurrentPostgresHitScenario.name) { try await ConcurrentPostgresHitScenario.run($0) },
+        Scenario(name: CrossProcessCoalesceScenario.name) { try await CrossProcessCoalesceScenario.run($0) },
+        Scenario(name: IOModelScenario.name) { try await IOModelScenario.run($0) },
     ]
 
     /// Scenarios run only when named: they explain the figures rather than state them.

@@ -7,6 +7,12 @@ import ToolOpsCore
 /// stale result within its window, that result is returned and a `staleServed` event emitted —
 /// and it is *not* written back: a stale value never becomes fresh again. Cancellation is never
 /// answered with stale data.
+///
+/// When the store is shared between processes (it has a ``CacheStore/fillCoordinator``), a miss
+/// first takes the store's fill lease: if another process wrote the entry while this one waited,
+/// that entry answers the call (a `coalescedRemote` event) and the upstream is not called. A
+/// lease that cannot be had (timeout, store down) is reported as a `cacheError` and the call goes
+/// on without it.
 public struct CacheFillMiddleware<Input: ToolValue, Output: ToolValue>: ToolMiddleware {
     /// The store results go to.
     public let store: any CacheStore
@@ -27,6 +33,37 @@ public struct CacheFillMiddleware<Input: ToolValue, Output: ToolValue>: ToolMidd
     public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
     {
         guard call.options.cache != .bypass, call.descriptor.effect.isReadOnly else { return try await next(call) }
+        guard let coordinator = store.fillCoordinator else { return try await fill(call, next: next) }
+        let lease: (any CacheFillLease)?
+        do {
+            lease = try await coordinator.acquireFill(for: call.key)
+        } catch is CancellationError {
+            throw ToolError(
+                code: .cancelled, tool: call.toolName, message: "cancelled while waiting for the fill lease")
+        } catch {
+            call.emit(.cacheError(store: storeName, error: call.classify(error)))
+            lease = nil
+        }
+        guard let lease else { return try await fill(call, next: next) }
+        if call.options.cache == .use, let entry = lease.existing,
+            entry.freshness(at: call.environment.clock.now()) == .fresh,
+            let value = call.decodeCached(entry, storeName: storeName)
+        {
+            await lease.release()
+            call.emit(.coalescedRemote(store: storeName))
+            return value
+        }
+        do {
+            let output = try await fill(call, next: next)
+            await lease.release()
+            return output
+        } catch {
+            await lease.release()
+            throw error
+        }
+    }
+
+    private func fill(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output {
         let output: Output
         do {
             output = try await next(call)

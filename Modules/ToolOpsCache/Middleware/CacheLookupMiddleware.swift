@@ -37,12 +37,12 @@ public struct CacheLookupMiddleware<Input: ToolValue, Output: ToolValue>: ToolMi
             let now = call.startedAt
             switch entry.freshness(at: now) {
             case .fresh:
-                if let value = decode(entry, call: call) {
+                if let value = call.decodeCached(entry, storeName: storeName) {
                     call.emit(.cacheHit(store: storeName), at: now)
                     return value
                 }
             case .stale where settings.staleIfError:
-                if let value = decode(entry, call: call) {
+                if let value = call.decodeCached(entry, storeName: storeName) {
                     call.stale = StaleValue(
                         value: value,
                         store: storeName,
@@ -56,26 +56,5 @@ public struct CacheLookupMiddleware<Input: ToolValue, Output: ToolValue>: ToolMi
         }
         call.emit(.cacheMiss(store: storeName))
         return try await next(call)
-    }
-
-    private func decode(_ entry: CacheEntry, call: ToolCall<Input, Output>) -> Output? {
-        if let value = entry.decoded as? Output { return value }
-        do {
-            return try JSONValueDecoder().decode(Output.self, from: JSONValue(parsing: entry.payload))
-        } catch {
-            // An entry that no longer decodes (the Output type changed without a version bump) is a miss.
-            call.emit(
-                .cacheError(
-                    store: storeName,
-                    error: ToolError(
-                        code: .misconfigured,
-                        tool: call.toolName,
-                        message: "cached value does not decode as \(Output.self); bump the tool's version "
-                            + "when its output type changes (\(error))"
-                    )
-                )
-            )
-            return nil
-        }
     }
 }

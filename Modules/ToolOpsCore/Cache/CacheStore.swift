@@ -26,6 +26,10 @@ public protocol CacheStore: Sendable {
 
     /// Counters and sizes.
     func statistics() async throws -> CacheStatistics
+
+    /// How processes sharing this store agree on who fills a missing key; `nil` (the default)
+    /// for stores private to one process.
+    var fillCoordinator: (any CacheFillCoordinator)? { get }
 }
 
 /// Which entries an invalidation removes.

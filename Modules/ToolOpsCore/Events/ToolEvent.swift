@@ -19,6 +19,9 @@ public struct ToolEvent: Sendable {
         case cacheError(store: String, error: ToolError)
         /// This call joined an identical call already in flight instead of calling the upstream.
         case coalesced
+        /// Another process filled the entry while this call waited for the store's fill lease;
+        /// the call used that result instead of calling the upstream.
+        case coalescedRemote(store: String)
         /// Attempt `attempt` failed with `error`; the next attempt starts after `delay`.
         case retry(attempt: Int, delay: Duration, error: ToolError)
         /// The tool's circuit breaker changed state.
@@ -71,8 +74,9 @@ public struct ToolEvent: Sendable {
 extension ToolEvent.Kind {
     /// The names of every kind, in declaration order; ``index`` points into it.
     public static let allNames = [
-        "started", "cache_hit", "cache_miss", "stale_served", "cache_written", "cache_error", "coalesced", "retry",
-        "breaker_transition", "rejected", "timed_out", "fallback_used", "upstream_called", "succeeded", "failed",
+        "started", "cache_hit", "cache_miss", "stale_served", "cache_written", "cache_error", "coalesced",
+        "coalesced_remote", "retry", "breaker_transition", "rejected", "timed_out", "fallback_used", "upstream_called",
+        "succeeded", "failed",
     ]
 
     /// The kind's position in ``allNames``: a cheap array index for counters.
@@ -85,14 +89,15 @@ extension ToolEvent.Kind {
         case .cacheWritten: 4
         case .cacheError: 5
         case .coalesced: 6
-        case .retry: 7
-        case .breakerTransition: 8
-        case .rejected: 9
-        case .timedOut: 10
-        case .fallbackUsed: 11
-        case .upstreamCalled: 12
-        case .succeeded: 13
-        case .failed: 14
+        case .coalescedRemote: 7
+        case .retry: 8
+        case .breakerTransition: 9
+        case .rejected: 10
+        case .timedOut: 11
+        case .fallbackUsed: 12
+        case .upstreamCalled: 13
+        case .succeeded: 14
+        case .failed: 15
         }
     }
 
@@ -106,6 +111,7 @@ extension ToolEvent.Kind {
         case .cacheWritten: "cache_written"
         case .cacheError: "cache_error"
         case .coalesced: "coalesced"
+        case .coalescedRemote: "coalesced_remote"
         case .retry: "retry"
         case .breakerTransition: "breaker_transition"
         case .rejected: "rejected"

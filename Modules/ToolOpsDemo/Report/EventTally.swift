@@ -16,7 +16,7 @@ final class EventTally: ToolObserver {
         switch event.kind {
         case .upstreamCalled: counter = .upstreamCalls
         case .cacheHit: counter = .cacheHits
-        case .coalesced: counter = .coalesced
+        case .coalesced, .coalescedRemote: counter = .coalesced
         case .staleServed: counter = .staleServed
         case .retry: counter = .retries
         case .timedOut: counter = .timeouts

@@ -1,0 +1,238 @@
+import Synchronization
+import ToolOpsCore
+
+/// A pool of PostgreSQL connections, each served by its own thread.
+///
+/// Statements never block Swift's cooperative thread pool: callers suspend while a worker thread
+/// runs the statement through libpq. Connections open lazily, prepare each statement once, and
+/// reconnect by themselves after a server restart or a terminated backend — a statement that
+/// hits a dead connection is retried once on a fresh one. Values always travel as parameters.
+///
+/// ```swift
+/// let client = try PostgresClient(configuration: .init(connectionString: url))
+/// let rows = try await client.query("SELECT version()")
+/// ```
+public final class PostgresClient: Sendable {
+    /// The settings the client was created with (connection string included; print
+    /// ``connectionString`` instead, which masks the password).
+    public let configuration: Configuration
+    /// The parsed connection string; its description masks the password.
+    public let connectionString: ConnectionString
+
+    private let workers: [PostgresWorker]
+    private let pool: Mutex<PoolState>
+
+    /// Creates the pool. The connection string is checked now (a typo is an error here, not at
+    /// the first query); the connections open on first use.
+    public init(configuration: Configuration) throws(PostgresError) {
+        let connectionString = try ConnectionString(configuration.connectionString)
+        guard (1...1000).contains(configuration.poolSize) else {
+            throw PostgresError(
+                .invalidConfiguration, "poolSize must be between 1 and 1000, got \(configuration.poolSize)")
+        }
+        guard configuration.connectTimeout > .zero else {
+            throw PostgresError(
+                .invalidConfiguration, "connectTimeout must be positive, got \(configuration.connectTimeout)")
+        }
+        self.configuration = configuration
+        self.connectionString = connectionString
+        workers = (0..<configuration.poolSize).map { index in
+            PostgresWorker(
+                connectionString: connectionString,
+                connectTimeout: configuration.connectTimeout,
+                applicationName: configuration.applicationName,
+                index: index
+            )
+        }
+        pool = Mutex(PoolState(idle: Array(workers.indices.reversed())))
+    }
+
+    deinit { shutdown() }
+
+    /// Runs a prepared statement (prepared once per connection) and returns its rows.
+    public func execute(
+        _ statement: PostgresStatement, _ binds: [PostgresBind] = []
+    ) async throws(PostgresError)
+        -> PostgresRows
+    {
+        try await withConnection { (session) throws(PostgresError) in try await session.execute(statement, binds) }
+    }
+
+    /// Runs several statements separated by semicolons (DDL, migrations); no parameters, no results.
+    public func run(script: String) async throws(PostgresError) {
+        try await withConnection { (session) throws(PostgresError) in try await session.run(script: script) }
+    }
+
+    /// Runs one SQL statement without preparing it.
+    public func query(_ sql: String, _ binds: [PostgresBind] = []) async throws(PostgresError) -> PostgresRows {
+        try await withConnection { (session) throws(PostgresError) in try await session.query(sql, binds) }
+    }
+
+    /// Lends one connection to `body` for several statements in a row (a transaction, a
+    /// session-level advisory lock), then returns it to the pool.
+    public func withConnection<T: Sendable>(
+        _ body: (PostgresSession) async throws(PostgresError) -> T
+    ) async throws(PostgresError) -> T {
+        let worker = try await acquire()
+        defer { release(worker) }
+        return try await body(PostgresSession(worker: worker))
+    }
+
+    /// Closes every connection once its queued statements finish. Later calls fail with `closed`.
+    public func shutdown() {
+        let waiters = pool.withLock { state in
+            state.closed = true
+            defer { state.waiters.removeAll() }
+            return state.waiters.map(\.continuation)
+        }
+        for waiter in waiters {
+            waiter.resume(throwing: PostgresError(.closed, "the PostgreSQL client was shut down"))
+        }
+        workers.forEach { $0.stop() }
+    }
+
+    /// Connections idle right now (for tests and stats).
+    public var idleConnections: Int { pool.withLock { $0.idle.count } }
+
+    // MARK: - Pool
+
+    /// Takes a connection out of the pool until ``checkin(_:)``, waiting at most `timeout`.
+    func checkout(timeout: Duration, clock: any ToolClock) async throws(PostgresError) -> PostgresSession {
+        if let index = pool.withLock({ $0.closed ? nil : $0.idle.popLast() }) {
+            return PostgresSession(worker: workers[index])
+        }
+        let outcome = await withTaskGroup(of: Result<PostgresWorker, PostgresError>?.self) { group in
+            group.addTask {
+                do throws(PostgresError) { return .success(try await self.acquire()) } catch { return .failure(error) }
+            }
+            group.addTask {
+                try? await clock.sleep(for: timeout)
+                return nil
+            }
+            var acquired: PostgresWorker?
+            var failure: PostgresError?
+            var timedOut = false
+            for await result in group {
+                switch result {
+                case .success(let worker)?: acquired = worker
+                case .failure(let error)?: failure = failure ?? error
+                case nil: timedOut = acquired == nil && failure == nil
+                }
+                group.cancelAll()
+            }
+            if let acquired { return Result<PostgresWorker, PostgresError>.success(acquired) }
+            if timedOut {
+                return .failure(PostgresError(.poolTimeout, "no connection became free within \(timeout)"))
+            }
+            return .failure(failure ?? PostgresError(.poolTimeout, "no connection became free within \(timeout)"))
+        }
+        return PostgresSession(worker: try outcome.get())
+    }
+
+    /// Returns a connection taken by ``checkout(timeout:clock:)``.
+    func checkin(_ session: PostgresSession) {
+        release(session.worker)
+    }
+
+    private struct PoolState: ~Copyable {
+        var idle: [Int]
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<Int, any Error>)] = []
+        var nextWaiterID: UInt64 = 0
+        var closed = false
+    }
+
+    private func acquire() async throws(PostgresError) -> PostgresWorker {
+        let immediate: Result<Int, PostgresError>? = pool.withLock { state in
+            if state.closed { return .failure(PostgresError(.closed, "the PostgreSQL client was shut down")) }
+            return state.idle.popLast().map { .success($0) }
+        }
+        if let immediate { return workers[try immediate.get()] }
+        let id = pool.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        do {
+            let index = try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+                    pool.withLock { state in
+                        if state.closed {
+                            continuation.resume(throwing: PostgresError(.closed, "the PostgreSQL client was shut down"))
+                        } else if let index = state.idle.popLast() {
+                            continuation.resume(returning: index)
+                        } else if Task.isCancelled {
+                            continuation.resume(throwing: CancellationError())
+                        } else {
+                            state.waiters.append((id, continuation))
+                        }
+                    }
+                }
+            } onCancel: {
+                let cancelled = pool.withLock { state in
+                    state.waiters.firstIndex { $0.id == id }.map { state.waiters.remove(at: $0).continuation }
+                }
+                cancelled?.resume(throwing: CancellationError())
+            }
+            return workers[index]
+        } catch let error as PostgresError {
+            throw error
+        } catch {
+            throw PostgresError(.poolTimeout, "cancelled while waiting for a pooled connection")
+        }
+    }
+
+    private func release(_ worker: PostgresWorker) {
+        guard let index = workers.firstIndex(where: { $0 === worker }) else { return }
+        let waiter = pool.withLock { state in
+            if state.waiters.isEmpty {
+                state.idle.append(index)
+                return nil as CheckedContinuation<Int, any Error>?
+            }
+            return state.waiters.removeFirst().continuation
+        }
+        waiter?.resume(returning: index)
+    }
+}
+
+/// One pooled connection lent to a caller by ``PostgresClient/withConnection(_:)``.
+public struct PostgresSession: Sendable {
+    let worker: PostgresWorker
+
+    /// Runs a prepared statement on this connection.
+    public func execute(
+        _ statement: PostgresStatement, _ binds: [PostgresBind] = []
+    ) async throws(PostgresError)
+        -> PostgresRows
+    {
+        try await worker.run { (connection) throws(PostgresError) in try connection.execute(statement, binds) }
+    }
+
+    /// Runs several statements separated by semicolons on this connection; no parameters, no results.
+    public func run(script: String) async throws(PostgresError) {
+        try await worker.run { (connection) throws(PostgresError) in try connection.run(script: script) }
+    }
+
+    /// Runs one SQL statement without preparing it on this connection.
+    public func query(_ sql: String, _ binds: [PostgresBind] = []) async throws(PostgresError) -> PostgresRows {
+        try await worker.run { (connection) throws(PostgresError) in try connection.execute(sql: sql, binds) }
+    }
+
+    /// Runs a prepared statement that may wait (a lock); if the calling task is cancelled, the
+    /// server is asked to cancel the statement.
+    public func executeCancellable(
+        _ statement: PostgresStatement, _ binds: [PostgresBind] = []
+    )
+        async throws(PostgresError) -> PostgresRows
+    {
+        let worker = worker
+        let result: Result<PostgresRows, PostgresError> = await withTaskCancellationHandler {
+            do throws(PostgresError) {
+                return .success(try await execute(statement, binds))
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            worker.cancelRunningStatement()
+        }
+        return try result.get()
+    }
+}
