@@ -43,82 +43,84 @@ func waitForLockWaiters(_ count: Int) async throws {
     Issue.record("no session started waiting for the advisory lock")
 }
 
-@Suite("Cross-process coalescing", needsServer, .serialized)
-struct CrossProcessCoalescingTests {
-    @Test("4 processes × 50 callers on one cold key make exactly one upstream call")
-    func oneUpstreamCall() async throws {
-        let namespace = TestServer.uniqueName("ns")
-        let table = TestServer.uniqueName("xp")
-        try await makeCache(namespace: namespace, table: table).prepare()
-        let startAt = SystemClock().now().advanced(by: .milliseconds(1500)).nanosecondsSinceEpoch
-        let workers = try (0..<4).map { _ in
-            try WorkerProcess([
-                "coalesce", "--namespace", namespace, "--table", table, "--key", "cold", "--callers", "50",
-                "--body-ms", "50", "--start-at", "\(startAt)",
-            ])
+extension PostgresIntegration {
+    @Suite("Cross-process coalescing", needsServer, .serialized)
+    struct CrossProcessCoalescingTests {
+        @Test("4 processes × 50 callers on one cold key make exactly one upstream call")
+        func oneUpstreamCall() async throws {
+            let namespace = TestServer.uniqueName("ns")
+            let table = TestServer.uniqueName("xp")
+            try await makeCache(namespace: namespace, table: table).prepare()
+            let startAt = SystemClock().now().advanced(by: .milliseconds(1500)).nanosecondsSinceEpoch
+            let workers = try (0..<4).map { _ in
+                try WorkerProcess([
+                    "coalesce", "--namespace", namespace, "--table", table, "--key", "cold", "--callers", "50",
+                    "--body-ms", "50", "--start-at", "\(startAt)",
+                ])
+            }
+            var upstream = 0
+            var ok = 0
+            for worker in workers {
+                let line = try #require(await worker.nextLine())
+                let report = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Int]
+                upstream += report["upstream_calls"]!
+                ok += report["ok"]!
+                #expect(worker.wait() == 0)
+            }
+            #expect(ok == 200)
+            #expect(upstream == 1)
         }
-        var upstream = 0
-        var ok = 0
-        for worker in workers {
-            let line = try #require(await worker.nextLine())
-            let report = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Int]
-            upstream += report["upstream_calls"]!
-            ok += report["ok"]!
-            #expect(worker.wait() == 0)
+
+        @Test("a leader that dies before writing releases the lock; the follower calls the upstream once")
+        func leaderDiesBeforeWriting() async throws {
+            let namespace = TestServer.uniqueName("ns")
+            let table = TestServer.uniqueName("xp")
+            let local = try LocalProbe(namespace: namespace, table: table)
+            try await local.cache.prepare()
+            let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
+            #expect(await leader.nextLine() == "locked")
+            let follower = Task { try await local.tool(ProbeInput(q: "k")) }
+            try await waitForLockWaiters(1)
+            #expect(local.upstreamCalls.value == 0)
+            leader.kill()
+            #expect(try await follower.value == ProbeOutput(answer: "answer to k"))
+            #expect(local.upstreamCalls.value == 1)
         }
-        #expect(ok == 200)
-        #expect(upstream == 1)
-    }
 
-    @Test("a leader that dies before writing releases the lock; the follower calls the upstream once")
-    func leaderDiesBeforeWriting() async throws {
-        let namespace = TestServer.uniqueName("ns")
-        let table = TestServer.uniqueName("xp")
-        let local = try LocalProbe(namespace: namespace, table: table)
-        try await local.cache.prepare()
-        let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
-        #expect(await leader.nextLine() == "locked")
-        let follower = Task { try await local.tool(ProbeInput(q: "k")) }
-        try await waitForLockWaiters(1)
-        #expect(local.upstreamCalls.value == 0)
-        leader.kill()
-        #expect(try await follower.value == ProbeOutput(answer: "answer to k"))
-        #expect(local.upstreamCalls.value == 1)
-    }
-
-    @Test("a leader that dies after writing: the waiting follower uses its result, no second upstream call")
-    func leaderDiesAfterWriting() async throws {
-        let namespace = TestServer.uniqueName("ns")
-        let table = TestServer.uniqueName("xp")
-        let local = try LocalProbe(namespace: namespace, table: table)
-        try await local.cache.prepare()
-        let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
-        #expect(await leader.nextLine() == "locked")
-        let follower = Task { try await local.tool(ProbeInput(q: "k")) }
-        try await waitForLockWaiters(1)
-        leader.send("write")
-        #expect(await leader.nextLine() == "written")
-        leader.kill()
-        #expect(try await follower.value == ProbeOutput(answer: "written by the leader"))
-        #expect(local.upstreamCalls.value == 0)
-        #expect(local.events.events.contains { if case .coalescedRemote = $0.kind { true } else { false } })
-    }
-
-    @Test("a lock wait is bounded: past lockTimeout the follower calls the upstream itself")
-    func lockTimeout() async throws {
-        let namespace = TestServer.uniqueName("ns")
-        let table = TestServer.uniqueName("xp")
-        let local = try LocalProbe(namespace: namespace, table: table, lockTimeout: .milliseconds(300))
-        try await local.cache.prepare()
-        let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
-        defer { leader.kill() }
-        #expect(await leader.nextLine() == "locked")
-        #expect(try await local.tool(ProbeInput(q: "k")) == ProbeOutput(answer: "answer to k"))
-        #expect(local.upstreamCalls.value == 1)
-        let errors = local.events.events.compactMap { event -> String? in
-            if case .cacheError(_, let error) = event.kind { return error.message }
-            return nil
+        @Test("a leader that dies after writing: the waiting follower uses its result, no second upstream call")
+        func leaderDiesAfterWriting() async throws {
+            let namespace = TestServer.uniqueName("ns")
+            let table = TestServer.uniqueName("xp")
+            let local = try LocalProbe(namespace: namespace, table: table)
+            try await local.cache.prepare()
+            let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
+            #expect(await leader.nextLine() == "locked")
+            let follower = Task { try await local.tool(ProbeInput(q: "k")) }
+            try await waitForLockWaiters(1)
+            leader.send("write")
+            #expect(await leader.nextLine() == "written")
+            leader.kill()
+            #expect(try await follower.value == ProbeOutput(answer: "written by the leader"))
+            #expect(local.upstreamCalls.value == 0)
+            #expect(local.events.events.contains { if case .coalescedRemote = $0.kind { true } else { false } })
         }
-        #expect(errors.contains { $0.contains("longer than") })
+
+        @Test("a lock wait is bounded: past lockTimeout the follower calls the upstream itself")
+        func lockTimeout() async throws {
+            let namespace = TestServer.uniqueName("ns")
+            let table = TestServer.uniqueName("xp")
+            let local = try LocalProbe(namespace: namespace, table: table, lockTimeout: .milliseconds(300))
+            try await local.cache.prepare()
+            let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
+            defer { leader.kill() }
+            #expect(await leader.nextLine() == "locked")
+            #expect(try await local.tool(ProbeInput(q: "k")) == ProbeOutput(answer: "answer to k"))
+            #expect(local.upstreamCalls.value == 1)
+            let errors = local.events.events.compactMap { event -> String? in
+                if case .cacheError(_, let error) = event.kind { return error.message }
+                return nil
+            }
+            #expect(errors.contains { $0.contains("longer than") })
+        }
     }
 }

@@ -41,89 +41,92 @@ func url(database: String) -> String {
     return components.string!
 }
 
-@Suite("When the database misbehaves", needsServer, .serialized)
-struct DatabaseFailureTests {
-    @Test("a server restart mid-run: the next calls reconnect and hit the cache again", needsRestart)
-    func serverRestart() async throws {
-        let cache = try makeCache(clock: SystemClock())
-        let probe = try CachedProbe(cache: cache)
-        #expect(try await probe.tool(ProbeInput(q: "a")) == ProbeOutput(answer: "answer to a"))
-        TestServer.restart()
-        #expect(try await probe.tool(ProbeInput(q: "a")) == ProbeOutput(answer: "answer to a"))
-        #expect(probe.upstreamCalls.value == 1)
-        #expect(probe.count("cache_hit") == 1)
-        #expect(probe.cacheErrors().isEmpty)
-    }
+extension PostgresIntegration {
+    @Suite("When the database misbehaves", needsServer, .serialized)
+    struct DatabaseFailureTests {
+        @Test("a server restart mid-run: the next calls reconnect and hit the cache again", needsRestart)
+        func serverRestart() async throws {
+            let cache = try makeCache(clock: SystemClock())
+            let probe = try CachedProbe(cache: cache)
+            #expect(try await probe.tool(ProbeInput(q: "a")) == ProbeOutput(answer: "answer to a"))
+            TestServer.restart()
+            #expect(try await probe.tool(ProbeInput(q: "a")) == ProbeOutput(answer: "answer to a"))
+            #expect(probe.upstreamCalls.value == 1)
+            #expect(probe.count("cache_hit") == 1)
+            #expect(probe.cacheErrors().isEmpty)
+        }
 
-    @Test("terminating every backend of ours while calls run: no call fails, and caching goes on")
-    func terminatedBackends() async throws {
-        let application = TestServer.uniqueName("it_app")
-        let cache = try makeCache(clock: SystemClock()) { $0.applicationName = application }
-        let probe = try CachedProbe(cache: cache)
-        let admin = try TestServer.client(poolSize: 1)
-        let results = try await withThrowingTaskGroup(of: ProbeOutput?.self) { group in
-            for index in 0..<400 {
-                group.addTask { try await probe.tool(ProbeInput(q: "\(index % 20)")) }
-                if index % 100 == 50 {
-                    _ = try await admin.query(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1",
-                        [.text(application + "%")])
+        @Test("terminating every backend of ours while calls run: no call fails, and caching goes on")
+        func terminatedBackends() async throws {
+            let application = TestServer.uniqueName("it_app")
+            let cache = try makeCache(clock: SystemClock()) { $0.applicationName = application }
+            let probe = try CachedProbe(cache: cache)
+            let admin = try TestServer.client(poolSize: 1)
+            let results = try await withThrowingTaskGroup(of: ProbeOutput?.self) { group in
+                for index in 0..<400 {
+                    group.addTask { try await probe.tool(ProbeInput(q: "\(index % 20)")) }
+                    if index % 100 == 50 {
+                        _ = try await admin.query(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1",
+                            [.text(application + "%")])
+                    }
+                }
+                var results: [ProbeOutput?] = []
+                for try await result in group { results.append(result) }
+                return results
+            }
+            #expect(results.count == 400)
+            #expect(results.allSatisfy { $0 != nil })
+            // Afterwards the store works normally: every key is a hit.
+            let hitsBefore = probe.count("cache_hit")
+            for index in 0..<20 { _ = try await probe.tool(ProbeInput(q: "\(index)")) }
+            #expect(probe.count("cache_hit") == hitsBefore + 20)
+        }
+
+        @Test("a database that goes away: calls go live, the store is skipped, and caching resumes when it is back")
+        func unreachableThenBack() async throws {
+            let admin = try TestServer.client(poolSize: 1)
+            let database = TestServer.uniqueName("it_db")
+            _ = try await admin.query("CREATE DATABASE \"\(database)\"")
+            defer {
+                Task {
+                    _ = try? await admin.query("ALTER DATABASE \"\(database)\" WITH ALLOW_CONNECTIONS true")
+                    _ = try? await admin.query("DROP DATABASE \"\(database)\" WITH (FORCE)")
                 }
             }
-            var results: [ProbeOutput?] = []
-            for try await result in group { results.append(result) }
-            return results
-        }
-        #expect(results.count == 400)
-        #expect(results.allSatisfy { $0 != nil })
-        // Afterwards the store works normally: every key is a hit.
-        let hitsBefore = probe.count("cache_hit")
-        for index in 0..<20 { _ = try await probe.tool(ProbeInput(q: "\(index)")) }
-        #expect(probe.count("cache_hit") == hitsBefore + 20)
-    }
-
-    @Test("a database that goes away: calls go live, the store is skipped, and caching resumes when it is back")
-    func unreachableThenBack() async throws {
-        let admin = try TestServer.client(poolSize: 1)
-        let database = TestServer.uniqueName("it_db")
-        _ = try await admin.query("CREATE DATABASE \"\(database)\"")
-        defer {
-            Task {
-                _ = try? await admin.query("ALTER DATABASE \"\(database)\" WITH ALLOW_CONNECTIONS true")
-                _ = try? await admin.query("DROP DATABASE \"\(database)\" WITH (FORCE)")
+            let clock = ManualClock()
+            let cache = try makeCache(clock: clock) {
+                $0.connectionString = url(database: database)
+                $0.failureThreshold = 3
+                $0.retryAfter = .seconds(10)
             }
-        }
-        let clock = ManualClock()
-        let cache = try makeCache(clock: clock) {
-            $0.connectionString = url(database: database)
-            $0.failureThreshold = 3
-            $0.retryAfter = .seconds(10)
-        }
-        let probe = try CachedProbe(cache: cache, clock: clock)
-        #expect(try await probe.tool(ProbeInput(q: "x")) == ProbeOutput(answer: "answer to x"))
+            let probe = try CachedProbe(cache: cache, clock: clock)
+            #expect(try await probe.tool(ProbeInput(q: "x")) == ProbeOutput(answer: "answer to x"))
 
-        // The database stops accepting connections and ours are cut.
-        _ = try await admin.query("ALTER DATABASE \"\(database)\" WITH ALLOW_CONNECTIONS false")
-        _ = try await admin.query(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [.text(database)])
-        for index in 0..<6 {
-            #expect(
-                try await probe.tool(ProbeInput(q: "down \(index)")) == ProbeOutput(answer: "answer to down \(index)"))
-        }
-        let errors = probe.cacheErrors()
-        #expect(errors.count >= 6)
-        #expect(errors.contains { $0.contains("does not allow connections") || $0.contains("connection") })
-        #expect(errors.suffix(2).allSatisfy { $0.contains("skipped") })
-        #expect(cache.isSkippingDatabase)
-        #expect(errors.allSatisfy { !$0.contains(TestServer.password ?? "\u{0}") })
+            // The database stops accepting connections and ours are cut.
+            _ = try await admin.query("ALTER DATABASE \"\(database)\" WITH ALLOW_CONNECTIONS false")
+            _ = try await admin.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [.text(database)])
+            for index in 0..<6 {
+                #expect(
+                    try await probe.tool(ProbeInput(q: "down \(index)"))
+                        == ProbeOutput(answer: "answer to down \(index)"))
+            }
+            let errors = probe.cacheErrors()
+            #expect(errors.count >= 6)
+            #expect(errors.contains { $0.contains("does not allow connections") || $0.contains("connection") })
+            #expect(errors.suffix(2).allSatisfy { $0.contains("skipped") })
+            #expect(cache.isSkippingDatabase)
+            #expect(errors.allSatisfy { !$0.contains(TestServer.password ?? "\u{0}") })
 
-        // Back up; after retryAfter one probe goes through and caching resumes.
-        _ = try await admin.query("ALTER DATABASE \"\(database)\" WITH ALLOW_CONNECTIONS true")
-        clock.advance(by: .seconds(11))
-        #expect(try await probe.tool(ProbeInput(q: "x")) == ProbeOutput(answer: "answer to x"))
-        #expect(!cache.isSkippingDatabase)
-        let upstream = probe.upstreamCalls.value
-        #expect(try await probe.tool(ProbeInput(q: "x")) == ProbeOutput(answer: "answer to x"))
-        #expect(probe.upstreamCalls.value == upstream)
+            // Back up; after retryAfter one probe goes through and caching resumes.
+            _ = try await admin.query("ALTER DATABASE \"\(database)\" WITH ALLOW_CONNECTIONS true")
+            clock.advance(by: .seconds(11))
+            #expect(try await probe.tool(ProbeInput(q: "x")) == ProbeOutput(answer: "answer to x"))
+            #expect(!cache.isSkippingDatabase)
+            let upstream = probe.upstreamCalls.value
+            #expect(try await probe.tool(ProbeInput(q: "x")) == ProbeOutput(answer: "answer to x"))
+            #expect(probe.upstreamCalls.value == upstream)
+        }
     }
 }

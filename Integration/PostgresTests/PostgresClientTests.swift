@@ -2,64 +2,66 @@ import Testing
 import ToolOpsCore
 import ToolOpsPostgres
 
-@Suite("PostgreSQL client", needsServer)
-struct PostgresClientTests {
-    @Test("values travel as parameters, SQL metacharacters included")
-    func parameters() async throws {
-        let client = try TestServer.client()
-        let nasty = "'; DROP TABLE x; -- \" \\ $1 ∑ 日本 🐘"
-        let rows = try await client.execute(
-            PostgresStatement("SELECT $1::text, $2::bigint, $3::bytea, $4::text[], $5::bool, $6::text IS NULL"),
-            [
-                .text(nasty), .int64(-9_007_199_254_740_993), .bytes([0, 1, 255, 0]),
-                .textArray([nasty, "{a,b}", "NULL"]),
-                .bool(true), .null,
-            ])
-        #expect(try rows.rows[0][0].text() == nasty)
-        #expect(try rows.rows[0][1].int() == -9_007_199_254_740_993)
-        #expect(try rows.rows[0][2].bytes() == [0, 1, 255, 0])
-        #expect(try rows.rows[0][3].textArray() == [nasty, "{a,b}", "NULL"])
-        #expect(try rows.rows[0][4].bool() == true)
-        #expect(try rows.rows[0][5].bool() == true)
-    }
-
-    @Test("a 1 MB value round-trips byte for byte")
-    func largeValue() async throws {
-        let client = try TestServer.client()
-        let bytes = (0..<1_048_576).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        let rows = try await client.execute(PostgresStatement("SELECT $1::bytea"), [.bytes(bytes)])
-        #expect(try rows.single().bytes() == bytes)
-    }
-
-    @Test("a failed statement is a typed error with its SQLSTATE, and the connection stays usable")
-    func statementError() async throws {
-        let client = try TestServer.client(poolSize: 1)
-        let error = await #expect(throws: PostgresError.self) {
-            _ = try await client.query("SELECT * FROM table_that_does_not_exist")
+extension PostgresIntegration {
+    @Suite("PostgreSQL client", needsServer)
+    struct PostgresClientTests {
+        @Test("values travel as parameters, SQL metacharacters included")
+        func parameters() async throws {
+            let client = try TestServer.client()
+            let nasty = "'; DROP TABLE x; -- \" \\ $1 ∑ 日本 🐘"
+            let rows = try await client.execute(
+                PostgresStatement("SELECT $1::text, $2::bigint, $3::bytea, $4::text[], $5::bool, $6::text IS NULL"),
+                [
+                    .text(nasty), .int64(-9_007_199_254_740_993), .bytes([0, 1, 255, 0]),
+                    .textArray([nasty, "{a,b}", "NULL"]),
+                    .bool(true), .null,
+                ])
+            #expect(try rows.rows[0][0].text() == nasty)
+            #expect(try rows.rows[0][1].int() == -9_007_199_254_740_993)
+            #expect(try rows.rows[0][2].bytes() == [0, 1, 255, 0])
+            #expect(try rows.rows[0][3].textArray() == [nasty, "{a,b}", "NULL"])
+            #expect(try rows.rows[0][4].bool() == true)
+            #expect(try rows.rows[0][5].bool() == true)
         }
-        #expect(error?.code == .statementFailed)
-        #expect(error?.sqlState == "42P01")
-        #expect(try await client.query("SELECT 41 + 1").single().int() == 42)
-    }
 
-    @Test("reconnects by itself after its backend is terminated")
-    func terminatedBackend() async throws {
-        let client = try TestServer.client(poolSize: 1)
-        let admin = try TestServer.client(poolSize: 1)
-        let before = try await client.query("SELECT pg_backend_pid()").single().int()
-        let terminated = try await admin.query("SELECT pg_terminate_backend($1)", [.int64(before)]).single().bool()
-        #expect(terminated)
-        let after = try await client.execute(PostgresStatement("SELECT pg_backend_pid()")).single().int()
-        #expect(after != before)
-    }
+        @Test("a 1 MB value round-trips byte for byte")
+        func largeValue() async throws {
+            let client = try TestServer.client()
+            let bytes = (0..<1_048_576).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let rows = try await client.execute(PostgresStatement("SELECT $1::bytea"), [.bytes(bytes)])
+            #expect(try rows.single().bytes() == bytes)
+        }
 
-    @Test("an unreachable server is a connectionFailed error that does not show the password")
-    func unreachable() async throws {
-        let client = try PostgresClient(
-            configuration: .init(connectionString: "postgresql://toolops:hunter2secret@127.0.0.1:1/toolops"))
-        let error = await #expect(throws: PostgresError.self) { _ = try await client.query("SELECT 1") }
-        #expect(error?.code == .connectionFailed)
-        #expect(error?.description.contains("hunter2secret") == false)
-        #expect(error?.description.contains("127.0.0.1") == true)
+        @Test("a failed statement is a typed error with its SQLSTATE, and the connection stays usable")
+        func statementError() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            let error = await #expect(throws: PostgresError.self) {
+                _ = try await client.query("SELECT * FROM table_that_does_not_exist")
+            }
+            #expect(error?.code == .statementFailed)
+            #expect(error?.sqlState == "42P01")
+            #expect(try await client.query("SELECT 41 + 1").single().int() == 42)
+        }
+
+        @Test("reconnects by itself after its backend is terminated")
+        func terminatedBackend() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            let admin = try TestServer.client(poolSize: 1)
+            let before = try await client.query("SELECT pg_backend_pid()").single().int()
+            let terminated = try await admin.query("SELECT pg_terminate_backend($1)", [.int64(before)]).single().bool()
+            #expect(terminated)
+            let after = try await client.execute(PostgresStatement("SELECT pg_backend_pid()")).single().int()
+            #expect(after != before)
+        }
+
+        @Test("an unreachable server is a connectionFailed error that does not show the password")
+        func unreachable() async throws {
+            let client = try PostgresClient(
+                configuration: .init(connectionString: "postgresql://toolops:hunter2secret@127.0.0.1:1/toolops"))
+            let error = await #expect(throws: PostgresError.self) { _ = try await client.query("SELECT 1") }
+            #expect(error?.code == .connectionFailed)
+            #expect(error?.description.contains("hunter2secret") == false)
+            #expect(error?.description.contains("127.0.0.1") == true)
+        }
     }
 }

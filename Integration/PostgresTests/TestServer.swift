@@ -41,6 +41,11 @@ enum TestServer {
     }
 }
 
+/// Every integration suite, one at a time: a test that restarts the server must not overlap the
+/// others (their connections would be refused while it is down).
+@Suite("PostgreSQL integration", .serialized)
+enum PostgresIntegration {}
+
 /// The suite needs a server; `make integration` provides one.
 let needsServer = Testing.ConditionTrait.enabled(
     if: TestServer.isAvailable, "set TOOLOPS_POSTGRES_URL, or run `make integration`")

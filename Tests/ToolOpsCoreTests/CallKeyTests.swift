@@ -99,6 +99,7 @@ struct EventKindTests {
         let kinds: [ToolEvent.Kind] = [
             .started, .cacheHit(store: "m"), .cacheMiss(store: "m"), .staleServed(store: "m", age: .zero),
             .cacheWritten(store: "m", bytes: 1), .cacheError(store: "m", error: error), .coalesced,
+            .coalescedRemote(store: "m"),
             .retry(attempt: 1, delay: .zero, error: error), .breakerTransition(from: .closed, to: .open),
             .rejected(.circuitOpen), .timedOut(after: .zero, attempt: 1), .fallbackUsed(error: error),
             .upstreamCalled(attempt: 1), .succeeded(duration: .zero), .failed(duration: .zero, error: error),

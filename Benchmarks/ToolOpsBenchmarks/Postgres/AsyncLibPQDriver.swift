@@ -3,8 +3,9 @@ import Foundation
 import Synchronization
 import ToolOps
 
-/// libpq's asynchronous API on one event-loop thread: the alternative to ``PostgresClient``'s
-/// thread per connection, measured by `postgres_io_model`.
+/// libpq's asynchronous API with all I/O on one event-loop thread: one of the models
+/// `postgres_io_model` compares with ``PostgresClient`` (where each task does its own I/O and
+/// only readiness comes from a shared epoll thread).
 ///
 /// The loop owns K nonblocking connections. A task enqueues its job (parameters, laid out by the
 /// task, and a continuation) under a lock, and writes a byte to a pipe only when the loop sleeps

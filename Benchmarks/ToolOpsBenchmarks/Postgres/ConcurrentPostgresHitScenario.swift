@@ -111,7 +111,9 @@ enum ConcurrentPostgresHitScenario {
         let best = figures.max { $0.toolOpsPerSecond < $1.toolOpsPerSecond } ?? headline
         var result = BenchmarkResult(scenario: name, target: target, iterations: tasks * perTask)
         result.operationsPerSecond = headline.toolOpsPerSecond
-        result.upstreamCalls = headline.upstreamCalls
+        // The caches share one table: the first warms the keys, the others find them there.
+        let upstreamCalls = figures.reduce(0) { $0 + $1.upstreamCalls }
+        result.upstreamCalls = upstreamCalls
         result.extra.add("entry_ops_per_s", headline.entryOpsPerSecond, decimals: 0)
         result.extra.add("target_ops_per_s", targetOpsPerSecond)
         for figure in figures.sorted(by: { $0.poolSize < $1.poolSize }) {
@@ -120,7 +122,7 @@ enum ConcurrentPostgresHitScenario {
         }
         result.extra.add("best_pool_size", best.poolSize)
         result.targetMet =
-            headline.toolOpsPerSecond >= Double(targetOpsPerSecond) && figures.allSatisfy { $0.upstreamCalls == keys }
+            headline.toolOpsPerSecond >= Double(targetOpsPerSecond) && upstreamCalls == keys
         result.note =
             "\(tasks) tasks x \(perTask) calls on \(keys) warm keys, per pool size (a cache each, rounds in "
             + "alternating order); "

@@ -1,13 +1,23 @@
 import ToolOps
 
-/// `postgres_io_model`: which is faster for the cache's lookups — ``PostgresClient`` (one
-/// dedicated thread per connection running blocking libpq calls) or ``AsyncLibPQDriver`` (one
-/// event loop driving nonblocking connections with `poll()`)?
+/// `postgres_io_model`: which way of driving libpq is fastest for the cache's lookups? Three
+/// models, side by side in one run:
+///
+/// - `client`: ``PostgresClient`` as it ships. The calling task sends with libpq's asynchronous
+///   API on a nonblocking connection (`PQsendQueryPrepared`, `PQflush`), suspends until the one
+///   process-wide epoll thread (`SocketReadiness`) sees the socket readable, then reads and
+///   decodes the result itself.
+/// - `loop`: ``AsyncLibPQDriver``. One event-loop thread does all the I/O: it sends each queued
+///   job on an idle nonblocking connection, `poll()`s the busy sockets, reads the results and
+///   resumes the tasks.
+/// - `threads`: ``ThreadPerConnectionDriver``, the client's previous design. One worker thread
+///   per connection; a task borrows a worker, hands it the job through a condition variable, and
+///   the worker runs blocking `PQexecPrepared` and resumes the task.
 ///
 /// Same server, same 8 connections each, same prepared lookup of one row with the same parameter
 /// formats (as the cache sends them) and the same decoding into ``PostgresRows``. Two measures,
-/// each in interleaved rounds: the p50 of one task's calls back to back, and the throughput of
-/// 50 tasks calling at once (with the process's CPU time per call).
+/// each in interleaved rounds: the p50/p99 of one task's calls back to back, and the throughput
+/// of 50 tasks calling at once (with the process's CPU time per call).
 enum IOModelScenario {
     static let name = "postgres_io_model"
     static let poolSize = 8
@@ -42,17 +52,23 @@ enum IOModelScenario {
         let keyBytes = PostgresBench.keyBytes(key)
         let client = try PostgresClient(configuration: .init(connectionString: table.url, poolSize: poolSize))
         defer { client.shutdown() }
-        let driver = try await AsyncLibPQDriver.start(url: table.url, sql: sql, connections: poolSize)
-        defer { driver.shutdown() }
+        let loop = try await AsyncLibPQDriver.start(url: table.url, sql: sql, connections: poolSize)
+        defer { loop.shutdown() }
+        let threads = try await ThreadPerConnectionDriver.start(url: table.url, sql: sql, connections: poolSize)
+        defer { threads.shutdown() }
         let statement = PostgresStatement(sql)
         let models = [
-            Model(name: "threads") {
+            Model(name: "client") {
                 let now = PostgresBench.wallClockNanoseconds()
                 return try await client.execute(statement, [.text(namespace), .bytes(keyBytes), .int64(now)])
             },
-            Model(name: "async") {
+            Model(name: "loop") {
                 let now = PostgresBench.wallClockNanoseconds()
-                return try await driver.execute([.text(namespace), .binary(keyBytes), .text(String(now))])
+                return try await loop.execute([.text(namespace), .binary(keyBytes), .text(String(now))])
+            },
+            Model(name: "threads") {
+                let now = PostgresBench.wallClockNanoseconds()
+                return try await threads.execute([.text(namespace), .binary(keyBytes), .text(String(now))])
             },
         ]
 
@@ -78,26 +94,35 @@ enum IOModelScenario {
         let rates = elapsed.map { Double(calls) * 1e9 / Double($0) }
         let cpuPerCall = cpu.map { Double($0) / Double(calls) }
         var result = BenchmarkResult(scenario: name, target: "diagnostic", iterations: perRound * rounds)
-        result.extra.add("threads_seq_p50_us", latency[0].p50Microseconds, decimals: 3)
-        result.extra.add("async_seq_p50_us", latency[1].p50Microseconds, decimals: 3)
-        result.extra.add("threads_seq_p99_us", latency[0].p99Microseconds, decimals: 3)
-        result.extra.add("async_seq_p99_us", latency[1].p99Microseconds, decimals: 3)
-        let (fastP50, slowP50) = (min(latency[0].p50, latency[1].p50), max(latency[0].p50, latency[1].p50))
-        result.extra.add("faster_sequential", latency[0].p50 <= latency[1].p50 ? "threads" : "async")
-        result.extra.add("sequential_margin_pct", (Double(slowP50) / Double(fastP50) - 1) * 100, decimals: 1)
-        result.extra.add("threads_ops_per_s", rates[0], decimals: 0)
-        result.extra.add("async_ops_per_s", rates[1], decimals: 0)
-        result.extra.add("faster_concurrent", rates[0] >= rates[1] ? "threads" : "async")
-        result.extra.add("concurrent_margin_pct", (rates.max()! / rates.min()! - 1) * 100, decimals: 1)
-        result.extra.add("threads_cpu_us_per_call", cpuPerCall[0], decimals: 2)
-        result.extra.add("async_cpu_us_per_call", cpuPerCall[1], decimals: 2)
+        for (index, model) in models.enumerated() {
+            result.extra.add("\(model.name)_seq_p50_us", latency[index].p50Microseconds, decimals: 3)
+        }
+        for (index, model) in models.enumerated() {
+            result.extra.add("\(model.name)_seq_p99_us", latency[index].p99Microseconds, decimals: 3)
+        }
+        let p50s = latency.map { Double($0.p50) }
+        let bySpeed = models.indices.sorted { p50s[$0] < p50s[$1] }
+        result.extra.add("fastest_sequential", models[bySpeed[0]].name)
+        result.extra.add("sequential_margin_pct", (p50s[bySpeed[1]] / p50s[bySpeed[0]] - 1) * 100, decimals: 1)
+        for (index, model) in models.enumerated() {
+            result.extra.add("\(model.name)_ops_per_s", rates[index], decimals: 0)
+        }
+        let byRate = models.indices.sorted { rates[$0] > rates[$1] }
+        result.extra.add("fastest_concurrent", models[byRate[0]].name)
+        result.extra.add("concurrent_margin_pct", (rates[byRate[0]] / rates[byRate[1]] - 1) * 100, decimals: 1)
+        for (index, model) in models.enumerated() {
+            result.extra.add("\(model.name)_cpu_us_per_call", cpuPerCall[index], decimals: 2)
+        }
         result.extra.add("pool_size", poolSize)
         result.extra.add("concurrent_tasks", tasks)
         result.note =
-            "threads = PostgresClient (thread per connection, blocking libpq); async = one poll() loop over "
-            + "nonblocking connections (Postgres/AsyncLibPQDriver.swift); \(rounds) interleaved rounds; "
-            + "concurrent = \(tasks) tasks x \(perTask) lookups per round; cpu = this process's user+sys time; "
-            + "margin = how much faster the faster one is"
+            "client = PostgresClient as shipped (the task sends with PQsendQueryPrepared on a nonblocking "
+            + "connection, waits on the process-wide epoll thread, reads the result itself); loop = one "
+            + "poll() thread doing all the I/O (Postgres/AsyncLibPQDriver.swift); threads = a worker thread "
+            + "per connection running blocking PQexecPrepared, the client's previous design "
+            + "(Postgres/ThreadPerConnectionDriver.swift); \(poolSize) connections each; \(rounds) interleaved "
+            + "rounds; concurrent = \(tasks) tasks x \(perTask) lookups per round; cpu = this process's "
+            + "user+sys time; margin = how much faster the fastest is than the runner-up"
         return [result]
     }
 

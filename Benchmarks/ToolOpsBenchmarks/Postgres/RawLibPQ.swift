@@ -5,7 +5,8 @@ import CLibPQ
 /// Not thread-safe: each instance is used by one dedicated thread at a time (never the
 /// cooperative pool), which is all libpq asks.
 final class RawLibPQConnection: @unchecked Sendable {
-    /// The `PGconn`, for callers that drive it themselves (``AsyncLibPQDriver``).
+    /// The `PGconn`, for callers that drive it themselves (``AsyncLibPQDriver``,
+    /// ``ThreadPerConnectionDriver``).
     let handle: OpaquePointer
 
     /// Connects (blocking).

@@ -11,8 +11,8 @@ extension PostgresCache {
     public struct Configuration: Sendable {
         /// Anything libpq accepts (URI or key-value, TLS options included).
         public var connectionString: String
-        /// The application's namespace: every row carries it, and `invalidate(.all)` (`toolops
-        /// clear`) removes only this namespace's rows. Default "default".
+        /// The application's namespace: every row carries it, and `invalidate(.all)` removes only
+        /// this namespace's rows. Default "default".
         public var namespace: String
         /// The schema holding the tables, created if missing. Default "toolops".
         public var schema: String

@@ -53,9 +53,9 @@ extension Array where Element == PostgresBind {
         _ body: (
             _ values: UnsafePointer<UnsafePointer<CChar>?>?, _ lengths: UnsafePointer<Int32>?,
             _ formats: UnsafePointer<Int32>?
-        ) throws(PostgresError) -> R
-    ) throws(PostgresError) -> R {
-        guard !isEmpty else { return try body(nil, nil, nil) }
+        ) -> R
+    ) -> R {
+        guard !isEmpty else { return body(nil, nil, nil) }
         var arena: [UInt8] = []
         var offsets: [Int?] = []
         var lengths: [Int32] = []
@@ -73,13 +73,13 @@ extension Array where Element == PostgresBind {
             lengths.append(Int32(clamping: bytes.count))
             formats.append(binary ? 1 : 0)
         }
-        return try arena.withUnsafeBufferPointer { (buffer) throws(PostgresError) -> R in
+        return arena.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             let values: [UnsafePointer<CChar>?] = offsets.map { $0.map { base + $0 } }
-            return try values.withUnsafeBufferPointer { (values) throws(PostgresError) -> R in
-                try lengths.withUnsafeBufferPointer { (lengths) throws(PostgresError) -> R in
-                    try formats.withUnsafeBufferPointer { (formats) throws(PostgresError) -> R in
-                        try body(values.baseAddress, lengths.baseAddress, formats.baseAddress)
+            return values.withUnsafeBufferPointer { values in
+                lengths.withUnsafeBufferPointer { lengths in
+                    formats.withUnsafeBufferPointer { formats in
+                        body(values.baseAddress, lengths.baseAddress, formats.baseAddress)
                     }
                 }
             }

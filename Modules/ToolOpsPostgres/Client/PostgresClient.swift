@@ -1,10 +1,12 @@
 import Synchronization
 import ToolOpsCore
 
-/// A pool of PostgreSQL connections, each served by its own thread.
+/// A pool of PostgreSQL connections over libpq's asynchronous API.
 ///
-/// Statements never block Swift's cooperative thread pool: callers suspend while a worker thread
-/// runs the statement through libpq. Connections open lazily, prepare each statement once, and
+/// Statements never block Swift's cooperative thread pool: the calling task sends the statement
+/// itself and is suspended until the socket has the answer (one readiness thread per process
+/// watches every socket; see Docs/POSTGRES.md for why this beat a thread per connection).
+/// Connections open lazily, prepare each statement once, and
 /// reconnect by themselves after a server restart or a terminated backend — a statement that
 /// hits a dead connection is retried once on a fresh one. Values always travel as parameters.
 ///
@@ -19,7 +21,7 @@ public final class PostgresClient: Sendable {
     /// The parsed connection string; its description masks the password.
     public let connectionString: ConnectionString
 
-    private let workers: [PostgresWorker]
+    private let connections: [PostgresConnection]
     private let pool: Mutex<PoolState>
 
     /// Creates the pool. The connection string is checked now (a typo is an error here, not at
@@ -36,15 +38,14 @@ public final class PostgresClient: Sendable {
         }
         self.configuration = configuration
         self.connectionString = connectionString
-        workers = (0..<configuration.poolSize).map { index in
-            PostgresWorker(
+        connections = (0..<configuration.poolSize).map { _ in
+            PostgresConnection(
                 connectionString: connectionString,
                 connectTimeout: configuration.connectTimeout,
-                applicationName: configuration.applicationName,
-                index: index
+                applicationName: configuration.applicationName
             )
         }
-        pool = Mutex(PoolState(idle: Array(workers.indices.reversed())))
+        pool = Mutex(PoolState(idle: Array(connections.indices.reversed())))
     }
 
     deinit { shutdown() }
@@ -73,22 +74,26 @@ public final class PostgresClient: Sendable {
     public func withConnection<T: Sendable>(
         _ body: (PostgresSession) async throws(PostgresError) -> T
     ) async throws(PostgresError) -> T {
-        let worker = try await acquire()
-        defer { release(worker) }
-        return try await body(PostgresSession(worker: worker))
+        let session = try await acquire()
+        defer { release(session) }
+        return try await body(session)
     }
 
-    /// Closes every connection once its queued statements finish. Later calls fail with `closed`.
+    /// Closes idle connections now and the others when their statement finishes. Later calls
+    /// fail with `closed`.
     public func shutdown() {
-        let waiters = pool.withLock { state in
+        let (waiters, idle) = pool.withLock { state in
             state.closed = true
-            defer { state.waiters.removeAll() }
-            return state.waiters.map(\.continuation)
+            defer {
+                state.waiters.removeAll()
+                state.idle.removeAll()
+            }
+            return (state.waiters.map(\.continuation), state.idle)
         }
         for waiter in waiters {
             waiter.resume(throwing: PostgresError(.closed, "the PostgreSQL client was shut down"))
         }
-        workers.forEach { $0.stop() }
+        for index in idle { connections[index].close() }
     }
 
     /// Connections idle right now (for tests and stats).
@@ -99,9 +104,9 @@ public final class PostgresClient: Sendable {
     /// Takes a connection out of the pool until ``checkin(_:)``, waiting at most `timeout`.
     func checkout(timeout: Duration, clock: any ToolClock) async throws(PostgresError) -> PostgresSession {
         if let index = pool.withLock({ $0.closed ? nil : $0.idle.popLast() }) {
-            return PostgresSession(worker: workers[index])
+            return PostgresSession(connection: connections[index], index: index)
         }
-        let outcome = await withTaskGroup(of: Result<PostgresWorker, PostgresError>?.self) { group in
+        let outcome = await withTaskGroup(of: Result<PostgresSession, PostgresError>?.self) { group in
             group.addTask {
                 do throws(PostgresError) { return .success(try await self.acquire()) } catch { return .failure(error) }
             }
@@ -109,29 +114,29 @@ public final class PostgresClient: Sendable {
                 try? await clock.sleep(for: timeout)
                 return nil
             }
-            var acquired: PostgresWorker?
+            var acquired: PostgresSession?
             var failure: PostgresError?
             var timedOut = false
             for await result in group {
                 switch result {
-                case .success(let worker)?: acquired = worker
+                case .success(let session)?: acquired = session
                 case .failure(let error)?: failure = failure ?? error
                 case nil: timedOut = acquired == nil && failure == nil
                 }
                 group.cancelAll()
             }
-            if let acquired { return Result<PostgresWorker, PostgresError>.success(acquired) }
+            if let acquired { return Result<PostgresSession, PostgresError>.success(acquired) }
             if timedOut {
                 return .failure(PostgresError(.poolTimeout, "no connection became free within \(timeout)"))
             }
             return .failure(failure ?? PostgresError(.poolTimeout, "no connection became free within \(timeout)"))
         }
-        return PostgresSession(worker: try outcome.get())
+        return try outcome.get()
     }
 
     /// Returns a connection taken by ``checkout(timeout:clock:)``.
     func checkin(_ session: PostgresSession) {
-        release(session.worker)
+        release(session)
     }
 
     private struct PoolState: ~Copyable {
@@ -141,12 +146,15 @@ public final class PostgresClient: Sendable {
         var closed = false
     }
 
-    private func acquire() async throws(PostgresError) -> PostgresWorker {
+    private func acquire() async throws(PostgresError) -> PostgresSession {
         let immediate: Result<Int, PostgresError>? = pool.withLock { state in
             if state.closed { return .failure(PostgresError(.closed, "the PostgreSQL client was shut down")) }
             return state.idle.popLast().map { .success($0) }
         }
-        if let immediate { return workers[try immediate.get()] }
+        if let immediate {
+            let index = try immediate.get()
+            return PostgresSession(connection: connections[index], index: index)
+        }
         let id = pool.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
@@ -172,7 +180,7 @@ public final class PostgresClient: Sendable {
                 }
                 cancelled?.resume(throwing: CancellationError())
             }
-            return workers[index]
+            return PostgresSession(connection: connections[index], index: index)
         } catch let error as PostgresError {
             throw error
         } catch {
@@ -180,9 +188,13 @@ public final class PostgresClient: Sendable {
         }
     }
 
-    private func release(_ worker: PostgresWorker) {
-        guard let index = workers.firstIndex(where: { $0 === worker }) else { return }
+    private func release(_ session: PostgresSession) {
+        let index = session.index
         let waiter = pool.withLock { state in
+            if state.closed {
+                connections[index].close()
+                return nil as CheckedContinuation<Int, any Error>?
+            }
             if state.waiters.isEmpty {
                 state.idle.append(index)
                 return nil as CheckedContinuation<Int, any Error>?
@@ -195,7 +207,8 @@ public final class PostgresClient: Sendable {
 
 /// One pooled connection lent to a caller by ``PostgresClient/withConnection(_:)``.
 public struct PostgresSession: Sendable {
-    let worker: PostgresWorker
+    let connection: PostgresConnection
+    let index: Int
 
     /// Runs a prepared statement on this connection.
     public func execute(
@@ -203,17 +216,17 @@ public struct PostgresSession: Sendable {
     ) async throws(PostgresError)
         -> PostgresRows
     {
-        try await worker.run { (connection) throws(PostgresError) in try connection.execute(statement, binds) }
+        try await connection.execute(statement, binds)
     }
 
     /// Runs several statements separated by semicolons on this connection; no parameters, no results.
     public func run(script: String) async throws(PostgresError) {
-        try await worker.run { (connection) throws(PostgresError) in try connection.run(script: script) }
+        try await connection.run(script: script)
     }
 
     /// Runs one SQL statement without preparing it on this connection.
     public func query(_ sql: String, _ binds: [PostgresBind] = []) async throws(PostgresError) -> PostgresRows {
-        try await worker.run { (connection) throws(PostgresError) in try connection.execute(sql: sql, binds) }
+        try await connection.execute(sql: sql, binds)
     }
 
     /// Runs a prepared statement that may wait (a lock); if the calling task is cancelled, the
@@ -223,15 +236,15 @@ public struct PostgresSession: Sendable {
     )
         async throws(PostgresError) -> PostgresRows
     {
-        let worker = worker
+        let connection = connection
         let result: Result<PostgresRows, PostgresError> = await withTaskCancellationHandler {
             do throws(PostgresError) {
-                return .success(try await execute(statement, binds))
+                return .success(try await connection.execute(statement, binds))
             } catch {
                 return .failure(error)
             }
         } onCancel: {
-            worker.cancelRunningStatement()
+            connection.cancelRunningStatement()
         }
         return try result.get()
     }
