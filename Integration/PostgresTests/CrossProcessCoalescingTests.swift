@@ -71,16 +71,30 @@ extension PostgresIntegration {
             #expect(upstream == 1)
         }
 
-        @Test("a leader that dies before writing releases the lock; the follower calls the upstream once")
-        func leaderDiesBeforeWriting() async throws {
+        /// A worker process holding key "k"'s fill lock, and a local probe on the same table.
+        func leaderHoldingTheLock(lockTimeout: Duration = .seconds(30)) async throws -> (LocalProbe, WorkerProcess) {
             let namespace = TestServer.uniqueName("ns")
             let table = TestServer.uniqueName("xp")
-            let local = try LocalProbe(namespace: namespace, table: table)
+            let local = try LocalProbe(namespace: namespace, table: table, lockTimeout: lockTimeout)
             try await local.cache.prepare()
             let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
             #expect(await leader.nextLine() == "locked")
+            return (local, leader)
+        }
+
+        /// The same, plus a local call of key "k" already waiting for the lock.
+        func leaderHoldingTheLockAndAWaitingFollower() async throws
+            -> (LocalProbe, WorkerProcess, Task<ProbeOutput, any Error>)
+        {
+            let (local, leader) = try await leaderHoldingTheLock()
             let follower = Task { try await local.tool(ProbeInput(q: "k")) }
             try await waitForLockWaiters(1)
+            return (local, leader, follower)
+        }
+
+        @Test("a leader that dies before writing releases the lock; the follower calls the upstream once")
+        func leaderDiesBeforeWriting() async throws {
+            let (local, leader, follower) = try await leaderHoldingTheLockAndAWaitingFollower()
             #expect(local.upstreamCalls.value == 0)
             leader.kill()
             #expect(try await follower.value == ProbeOutput(answer: "answer to k"))
@@ -89,14 +103,7 @@ extension PostgresIntegration {
 
         @Test("a leader that dies after writing: the waiting follower uses its result, no second upstream call")
         func leaderDiesAfterWriting() async throws {
-            let namespace = TestServer.uniqueName("ns")
-            let table = TestServer.uniqueName("xp")
-            let local = try LocalProbe(namespace: namespace, table: table)
-            try await local.cache.prepare()
-            let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
-            #expect(await leader.nextLine() == "locked")
-            let follower = Task { try await local.tool(ProbeInput(q: "k")) }
-            try await waitForLockWaiters(1)
+            let (local, leader, follower) = try await leaderHoldingTheLockAndAWaitingFollower()
             leader.send("write")
             #expect(await leader.nextLine() == "written")
             leader.kill()
@@ -107,13 +114,8 @@ extension PostgresIntegration {
 
         @Test("a lock wait is bounded: past lockTimeout the follower calls the upstream itself")
         func lockTimeout() async throws {
-            let namespace = TestServer.uniqueName("ns")
-            let table = TestServer.uniqueName("xp")
-            let local = try LocalProbe(namespace: namespace, table: table, lockTimeout: .milliseconds(300))
-            try await local.cache.prepare()
-            let leader = try WorkerProcess(["hold", "--namespace", namespace, "--table", table, "--key", "k"])
+            let (local, leader) = try await leaderHoldingTheLock(lockTimeout: .milliseconds(300))
             defer { leader.kill() }
-            #expect(await leader.nextLine() == "locked")
             #expect(try await local.tool(ProbeInput(q: "k")) == ProbeOutput(answer: "answer to k"))
             #expect(local.upstreamCalls.value == 1)
             let errors = local.events.events.compactMap { event -> String? in

@@ -188,5 +188,31 @@ extension PostgresIntegration {
             #expect(throws: PostgresError.self) { try makeCache(table: String(repeating: "t", count: 64)) }
             #expect(throws: PostgresError.self) { try makeCache { $0.namespace = "" } }
         }
+
+        @Test("a table dropped by hand is created again on the next operation")
+        func droppedTable() async throws {
+            let clock = ManualClock()
+            let table = TestServer.uniqueName("dropped")
+            let cache = try makeCache(table: table, clock: clock)
+            try await cache.store(entry("v", at: clock.now()), for: key("a"))
+            _ = try await TestServer.client(poolSize: 1).query("DROP TABLE toolops_it.\"\(table)\"")
+            await #expect(throws: CacheStoreError.self) { _ = try await cache.entry(for: key("a")) }
+            try await cache.store(entry("w", at: clock.now()), for: key("a"))
+            #expect(try await cache.entry(for: key("a"))?.payload == Array("w".utf8))
+        }
+
+        @Test("printing a configuration never shows the password")
+        func maskedConfiguration() throws {
+            let cache = try makeCache()
+            let password = try #require(TestServer.password)
+            #expect(!"\(cache.configuration)".contains(password))
+            var dumped = ""
+            dump(cache.configuration, to: &dumped)
+            #expect(!dumped.contains(password))
+            dumped = ""
+            dump(cache.client.configuration, to: &dumped)
+            #expect(!dumped.contains(password))
+            #expect(!"\(cache.client.connectionString)".contains(password))
+        }
     }
 }

@@ -63,5 +63,85 @@ extension PostgresIntegration {
             #expect(error?.description.contains("hunter2secret") == false)
             #expect(error?.description.contains("127.0.0.1") == true)
         }
+
+        @Test("an all-NULL parameter list works; a NUL inside text is a misuse error, not a truncation")
+        func nullsAndNUL() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            #expect(try await client.query("SELECT $1::text IS NULL", [.null]).single().bool())
+            let error = await #expect(throws: PostgresError.self) {
+                _ = try await client.query("SELECT $1::text", [.text("a\u{0}b")])
+            }
+            #expect(error?.code == .misuse)
+            #expect(error?.message.contains("$1") == true)
+            #expect(
+                try await client.query("SELECT $1::bytea", [.bytes([0x61, 0, 0x62])]).single().bytes() == [
+                    0x61, 0, 0x62,
+                ])
+        }
+
+        @Test("a session is usable only inside withConnection, and by one task at a time")
+        func sessionMisuse() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            let escaped = try await client.withConnection { session in session }
+            let late = await #expect(throws: PostgresError.self) { _ = try await escaped.query("SELECT 1") }
+            #expect(late?.code == .misuse)
+            try await client.withConnection { session in
+                let sleeper = Task { try await session.query("SELECT pg_sleep(0.3)") }
+                let admin = try TestServer.client(poolSize: 1)
+                while try await admin.query(
+                    "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(0.3)' AND state = 'active'"
+                ).single().int() == 0 {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                let concurrent = await #expect(throws: PostgresError.self) { _ = try await session.query("SELECT 1") }
+                #expect(concurrent?.code == .misuse)
+                _ = try await sleeper.value
+            }
+        }
+
+        @Test("a lending that ends inside a transaction closes its connection: no open transaction is handed on")
+        func openTransactionNotReused() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            let table = TestServer.uniqueName("tx")
+            _ = try await client.query("CREATE TABLE \"\(table)\" (n int)")
+            struct Abort: Error {}
+            let firstPID = try await client.query("SELECT pg_backend_pid()").single().int()
+            await #expect(throws: Abort.self) {
+                try await client.withConnection { session in
+                    try await session.run(script: "BEGIN")
+                    _ = try await session.query("INSERT INTO \"\(table)\" VALUES (1)")
+                    throw Abort()
+                }
+            }
+            #expect(try await client.query("SELECT pg_backend_pid()").single().int() != firstPID)
+            #expect(try await client.query("SELECT count(*) FROM \"\(table)\"").single().int() == 0)
+            _ = try await client.query("DROP TABLE \"\(table)\"")
+        }
+
+        @Test("a connection lost inside a transaction is an error, never a silent replay in autocommit")
+        func noReplayInsideTransaction() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            let admin = try TestServer.client(poolSize: 1)
+            let error = await #expect(throws: PostgresError.self) {
+                try await client.withConnection { session in
+                    try await session.run(script: "BEGIN")
+                    let pid = try await session.query("SELECT pg_backend_pid()").single().int()
+                    _ = try await admin.query("SELECT pg_terminate_backend($1)", [.int64(pid)])
+                    _ = try await session.query("SELECT 1")
+                }
+            }
+            #expect(error?.isConnectionFailure == true)
+            #expect(try await client.query("SELECT 2").single().int() == 2)
+        }
+
+        @Test("a server that does not answer in time fails the statement with timedOut, and the pool recovers")
+        func operationTimeout() async throws {
+            let client = try PostgresClient(
+                configuration: .init(
+                    connectionString: TestServer.url!, poolSize: 1, operationTimeout: .milliseconds(300)))
+            let error = await #expect(throws: PostgresError.self) { _ = try await client.query("SELECT pg_sleep(5)") }
+            #expect(error?.code == .timedOut)
+            #expect(try await client.query("SELECT 3").single().int() == 3)
+        }
     }
 }

@@ -32,4 +32,16 @@ struct StoreBreakerTests {
         #expect(!breaker.isOpen)
         #expect(breaker.refusal() == nil)
     }
+
+    @Test("a probe that never reports back does not keep the store skipped forever")
+    func abandonedProbe() {
+        let clock = ManualClock()
+        let breaker = StoreBreaker(threshold: 1, retryAfter: .seconds(5), clock: clock)
+        breaker.recordFailure(failure)
+        clock.advance(by: .seconds(5))
+        #expect(breaker.refusal() == nil)  // a probe starts, and its task is cancelled: no report
+        #expect(breaker.refusal() != nil)
+        clock.advance(by: .seconds(5))
+        #expect(breaker.refusal() == nil)  // another probe may go
+    }
 }

@@ -48,7 +48,7 @@ enum CacheSchema {
     ) async throws(PostgresError)
         -> Int
     {
-        try await client.withConnection { (session) throws(PostgresError) -> Int in
+        try await client.withSession { (session) throws(PostgresError) -> Int in
             try await session.run(script: "BEGIN")
             do throws(PostgresError) {
                 // One migrator at a time, across every process sharing the database: concurrent
@@ -65,7 +65,12 @@ enum CacheSchema {
                         """)
                 let found = try await session.query(
                     "SELECT version FROM \(sql.migrations) WHERE component = $1", [.text(sql.tableName)])
-                let version = try found.rows.first.map { (row) throws(PostgresError) in Int(try row[0].int()) } ?? 0
+                var version = try found.rows.first.map { (row) throws(PostgresError) in Int(try row[0].int()) } ?? 0
+                // Tables dropped by hand after a migration: build them again.
+                let present = try await session.query(
+                    "SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL",
+                    [.text(sql.entries), .text(sql.stats)])
+                if try !present.single().bool() { version = 0 }
                 guard version <= currentVersion else {
                     throw PostgresError(
                         .invalidConfiguration,

@@ -8,7 +8,7 @@ extension PostgresCache {
     ///     connectionString: ProcessInfo.processInfo.environment["TOOLOPS_POSTGRES_URL"]!,
     ///     namespace: "billing-agent"))
     /// ```
-    public struct Configuration: Sendable {
+    public struct Configuration: Sendable, CustomStringConvertible, CustomReflectable {
         /// Anything libpq accepts (URI or key-value, TLS options included).
         public var connectionString: String
         /// The application's namespace: every row carries it, and `invalidate(.all)` removes only
@@ -29,6 +29,10 @@ extension PostgresCache {
         public var lockTimeout: Duration
         /// How long to wait for the server when connecting. Default 5 s.
         public var connectTimeout: Duration
+        /// The longest one lookup or write may wait for the server; past it the operation fails
+        /// (a miss, a `cacheError` event) and counts toward the store's breaker, so a database
+        /// that stops answering cannot hang calls. Default 5 s.
+        public var operationTimeout: Duration
         /// `application_name` in `pg_stat_activity` (lock connections add `-locks`), unless the
         /// connection string sets one. Default "toolops".
         public var applicationName: String
@@ -59,6 +63,7 @@ extension PostgresCache {
             crossProcessCoalescing: Bool = true,
             lockTimeout: Duration = .seconds(30),
             connectTimeout: Duration = .seconds(5),
+            operationTimeout: Duration = .seconds(5),
             applicationName: String = "toolops",
             sweepInterval: Duration = .seconds(60),
             sweepBatch: Int = 1000,
@@ -77,6 +82,7 @@ extension PostgresCache {
             self.crossProcessCoalescing = crossProcessCoalescing
             self.lockTimeout = lockTimeout
             self.connectTimeout = connectTimeout
+            self.operationTimeout = operationTimeout
             self.applicationName = applicationName
             self.sweepInterval = sweepInterval
             self.sweepBatch = sweepBatch
@@ -85,6 +91,26 @@ extension PostgresCache {
             self.failureThreshold = failureThreshold
             self.retryAfter = retryAfter
             self.clock = clock
+        }
+
+        /// The settings with the connection string's password masked.
+        public var description: String {
+            "PostgresCache.Configuration(connectionString: \(ConnectionString.mask(connectionString)), "
+                + "namespace: \(namespace), schema: \(schema), table: \(table), poolSize: \(poolSize), "
+                + "lockPoolSize: \(lockPoolSize), crossProcessCoalescing: \(crossProcessCoalescing), "
+                + "lockTimeout: \(lockTimeout), operationTimeout: \(operationTimeout))"
+        }
+
+        /// What `dump` and debuggers show: the password masked.
+        public var customMirror: Mirror {
+            Mirror(
+                self,
+                children: [
+                    "connectionString": ConnectionString.mask(connectionString), "namespace": namespace,
+                    "schema": schema, "table": table, "poolSize": poolSize, "lockPoolSize": lockPoolSize,
+                    "crossProcessCoalescing": crossProcessCoalescing, "lockTimeout": lockTimeout,
+                    "operationTimeout": operationTimeout, "applicationName": applicationName,
+                ])
         }
 
         func validate() throws(PostgresError) {

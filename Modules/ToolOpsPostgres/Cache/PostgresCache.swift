@@ -59,6 +59,7 @@ public final class PostgresCache: CacheStore {
                 connectionString: configuration.connectionString,
                 poolSize: configuration.poolSize,
                 connectTimeout: configuration.connectTimeout,
+                operationTimeout: configuration.operationTimeout,
                 applicationName: configuration.applicationName
             ))
         let sql = CacheSQL(schema: schema, table: tableName)
@@ -79,6 +80,7 @@ public final class PostgresCache: CacheStore {
                     connectionString: configuration.connectionString,
                     poolSize: configuration.lockPoolSize,
                     connectTimeout: configuration.connectTimeout,
+                    operationTimeout: configuration.operationTimeout,
                     applicationName: configuration.applicationName + "-locks"
                 ))
             self.lockClient = lockClient

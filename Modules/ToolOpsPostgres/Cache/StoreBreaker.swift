@@ -7,7 +7,7 @@ final class StoreBreaker: Sendable {
     private enum State {
         case closed(failures: Int)
         case open(until: Timestamp, lastError: String)
-        case probing
+        case probing(since: Timestamp)
     }
 
     private let state = Mutex(State.closed(failures: 0))
@@ -26,14 +26,19 @@ final class StoreBreaker: Sendable {
         state.withLock { state in
             switch state {
             case .closed: return nil
-            case .probing: return "a probe of the database is in flight"
+            case .probing(let since):
+                // A probe that never reported back (its task was cancelled) does not block forever.
+                let now = clock.now()
+                guard now >= since.advanced(by: retryAfter) else { return "a probe of the database is in flight" }
+                state = .probing(since: now)
+                return nil
             case .open(let until, let lastError):
                 let now = clock.now()
                 guard now >= until else {
                     return "skipped for \(now.duration(to: until).formatted) after \(threshold) failures in a row "
                         + "(last: \(lastError))"
                 }
-                state = .probing
+                state = .probing(since: now)
                 return nil
             }
         }

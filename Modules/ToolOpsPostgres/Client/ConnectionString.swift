@@ -5,7 +5,7 @@ import CLibPQ
 /// Accepts everything libpq accepts: URIs (`postgresql://user:secret@host:5432/db?sslmode=require`)
 /// and key-value strings (`host=db port=5432 sslmode=verify-full sslrootcert=/etc/ca.pem`), with
 /// every TLS option libpq knows. Its ``description`` masks the password.
-public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
+public struct ConnectionString: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// The string exactly as given, password included. Never log it; log ``description``.
     public let rawValue: String
     /// The options libpq parsed from it, passwords masked (`password`, `sslpassword`).
@@ -49,6 +49,9 @@ public struct ConnectionString: Sendable, Hashable, CustomStringConvertible {
 
     /// The connection string with its password masked.
     public var description: String { Self.mask(rawValue) }
+
+    /// What `dump` and debuggers show: the masked string, never ``rawValue``.
+    public var customMirror: Mirror { Mirror(self, children: ["masked": description, "options": options]) }
 
     /// `host:port/dbname` for messages, from the parsed options.
     var endpoint: String {

@@ -47,6 +47,25 @@ public enum PostgresBind: Sendable, Hashable {
 }
 
 extension Array where Element == PostgresBind {
+    /// Refuses what libpq cannot send: text with a NUL character (PostgreSQL's text cannot hold
+    /// one; send such data as ``PostgresBind/bytes(_:)``).
+    func validate() throws(PostgresError) {
+        for (index, bind) in enumerated() {
+            let hasNUL: Bool
+            switch bind {
+            case .text(let string): hasNUL = string.utf8.contains(0)
+            case .textArray(let elements): hasNUL = elements.contains { $0.utf8.contains(0) }
+            default: hasNUL = false
+            }
+            if hasNUL {
+                throw PostgresError(
+                    .misuse,
+                    "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot store; "
+                        + "send it as .bytes")
+            }
+        }
+    }
+
     /// Calls `body` with libpq's parallel parameter arrays (values, lengths, formats), valid only
     /// inside `body`. Text values are NUL-terminated, as libpq requires.
     func withLibPQParameters<R>(
@@ -73,6 +92,7 @@ extension Array where Element == PostgresBind {
             lengths.append(Int32(clamping: bytes.count))
             formats.append(binary ? 1 : 0)
         }
+        if arena.isEmpty { arena.append(0) }  // every parameter NULL: still a valid base address
         return arena.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             let values: [UnsafePointer<CChar>?] = offsets.map { $0.map { base + $0 } }

@@ -36,12 +36,17 @@ public final class PostgresClient: Sendable {
             throw PostgresError(
                 .invalidConfiguration, "connectTimeout must be positive, got \(configuration.connectTimeout)")
         }
+        guard configuration.operationTimeout > .zero else {
+            throw PostgresError(
+                .invalidConfiguration, "operationTimeout must be positive, got \(configuration.operationTimeout)")
+        }
         self.configuration = configuration
         self.connectionString = connectionString
         connections = (0..<configuration.poolSize).map { _ in
             PostgresConnection(
                 connectionString: connectionString,
                 connectTimeout: configuration.connectTimeout,
+                operationTimeout: configuration.operationTimeout,
                 applicationName: configuration.applicationName
             )
         }
@@ -56,22 +61,32 @@ public final class PostgresClient: Sendable {
     ) async throws(PostgresError)
         -> PostgresRows
     {
-        try await withConnection { (session) throws(PostgresError) in try await session.execute(statement, binds) }
+        try await withSession { (session) throws(PostgresError) in try await session.execute(statement, binds) }
     }
 
     /// Runs several statements separated by semicolons (DDL, migrations); no parameters, no results.
     public func run(script: String) async throws(PostgresError) {
-        try await withConnection { (session) throws(PostgresError) in try await session.run(script: script) }
+        try await withSession { (session) throws(PostgresError) in try await session.run(script: script) }
     }
 
     /// Runs one SQL statement without preparing it.
     public func query(_ sql: String, _ binds: [PostgresBind] = []) async throws(PostgresError) -> PostgresRows {
-        try await withConnection { (session) throws(PostgresError) in try await session.query(sql, binds) }
+        try await withSession { (session) throws(PostgresError) in try await session.query(sql, binds) }
     }
 
     /// Lends one connection to `body` for several statements in a row (a transaction, a
-    /// session-level advisory lock), then returns it to the pool.
+    /// session-level advisory lock), then returns it to the pool — or closes it, if `body` left a
+    /// transaction open, so the next borrower never inherits one.
     public func withConnection<T: Sendable>(
+        _ body: (PostgresSession) async throws -> T
+    ) async throws -> T {
+        let session = try await acquire()
+        defer { release(session) }
+        return try await body(session)
+    }
+
+    /// ``withConnection(_:)`` for bodies that throw only ``PostgresError``.
+    func withSession<T: Sendable>(
         _ body: (PostgresSession) async throws(PostgresError) -> T
     ) async throws(PostgresError) -> T {
         let session = try await acquire()
@@ -104,7 +119,7 @@ public final class PostgresClient: Sendable {
     /// Takes a connection out of the pool until ``checkin(_:)``, waiting at most `timeout`.
     func checkout(timeout: Duration, clock: any ToolClock) async throws(PostgresError) -> PostgresSession {
         if let index = pool.withLock({ $0.closed ? nil : $0.idle.popLast() }) {
-            return PostgresSession(connection: connections[index], index: index)
+            return lend(index)
         }
         let outcome = await withTaskGroup(of: Result<PostgresSession, PostgresError>?.self) { group in
             group.addTask {
@@ -151,10 +166,7 @@ public final class PostgresClient: Sendable {
             if state.closed { return .failure(PostgresError(.closed, "the PostgreSQL client was shut down")) }
             return state.idle.popLast().map { .success($0) }
         }
-        if let immediate {
-            let index = try immediate.get()
-            return PostgresSession(connection: connections[index], index: index)
-        }
+        if let immediate { return lend(try immediate.get()) }
         let id = pool.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
@@ -180,7 +192,7 @@ public final class PostgresClient: Sendable {
                 }
                 cancelled?.resume(throwing: CancellationError())
             }
-            return PostgresSession(connection: connections[index], index: index)
+            return lend(index)
         } catch let error as PostgresError {
             throw error
         } catch {
@@ -188,8 +200,13 @@ public final class PostgresClient: Sendable {
         }
     }
 
+    private func lend(_ index: Int) -> PostgresSession {
+        PostgresSession(connection: connections[index], index: index, lending: connections[index].lend())
+    }
+
     private func release(_ session: PostgresSession) {
         let index = session.index
+        connections[index].giveBack()
         let waiter = pool.withLock { state in
             if state.closed {
                 connections[index].close()
@@ -205,10 +222,14 @@ public final class PostgresClient: Sendable {
     }
 }
 
-/// One pooled connection lent to a caller by ``PostgresClient/withConnection(_:)``.
+/// One pooled connection lent to a caller by ``PostgresClient/withConnection(_:)``: statements run
+/// on it one after another, on the same server session (so a transaction or a session-level lock
+/// spans them). Valid only inside the closure; using it afterwards, or from two tasks at once,
+/// throws ``PostgresError/Code/misuse``.
 public struct PostgresSession: Sendable {
     let connection: PostgresConnection
     let index: Int
+    let lending: UInt64
 
     /// Runs a prepared statement on this connection.
     public func execute(
@@ -216,30 +237,29 @@ public struct PostgresSession: Sendable {
     ) async throws(PostgresError)
         -> PostgresRows
     {
-        try await connection.execute(statement, binds)
+        try await connection.execute(statement, binds, lending: lending)
     }
 
     /// Runs several statements separated by semicolons on this connection; no parameters, no results.
     public func run(script: String) async throws(PostgresError) {
-        try await connection.run(script: script)
+        try await connection.run(script: script, lending: lending)
     }
 
     /// Runs one SQL statement without preparing it on this connection.
     public func query(_ sql: String, _ binds: [PostgresBind] = []) async throws(PostgresError) -> PostgresRows {
-        try await connection.execute(sql: sql, binds)
+        try await connection.execute(sql: sql, binds, lending: lending)
     }
 
-    /// Runs a prepared statement that may wait (a lock); if the calling task is cancelled, the
-    /// server is asked to cancel the statement.
+    /// Runs a prepared statement that may wait (a lock) for up to `timeout` instead of the
+    /// operation timeout; if the calling task is cancelled, the server is asked to cancel it.
     public func executeCancellable(
-        _ statement: PostgresStatement, _ binds: [PostgresBind] = []
-    )
-        async throws(PostgresError) -> PostgresRows
-    {
+        _ statement: PostgresStatement, _ binds: [PostgresBind] = [], timeout: Duration? = nil
+    ) async throws(PostgresError) -> PostgresRows {
         let connection = connection
+        let lending = lending
         let result: Result<PostgresRows, PostgresError> = await withTaskCancellationHandler {
             do throws(PostgresError) {
-                return .success(try await connection.execute(statement, binds))
+                return .success(try await connection.execute(statement, binds, lending: lending, timeout: timeout))
             } catch {
                 return .failure(error)
             }
@@ -247,5 +267,11 @@ public struct PostgresSession: Sendable {
             connection.cancelRunningStatement()
         }
         return try result.get()
+    }
+
+    /// Closes the underlying connection (the pool reopens it for the next borrower): for state
+    /// that must not outlive this lending, such as an advisory lock that could not be released.
+    public func discardConnection() {
+        connection.close()
     }
 }

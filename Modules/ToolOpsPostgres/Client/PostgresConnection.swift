@@ -8,42 +8,90 @@ import ToolOpsCore
     import Darwin
 #endif
 
-/// One libpq connection in non-blocking mode, used by one task at a time (the pool lends it out).
+/// One libpq connection in non-blocking mode, lent by the pool to one session at a time.
 ///
 /// Statements go out with libpq's asynchronous API from the calling task; while the server works
 /// the task is suspended on ``SocketReadiness``, so no thread of Swift's pool ever blocks. It
 /// connects lazily (on a short-lived thread: name resolution and the handshake block), prepares
-/// statements once per session, and reconnects by itself: a statement that fails because the
-/// connection broke (server restart, `pg_terminate_backend`) runs once more on a new session.
+/// statements once per session, gives up on a round trip after the operation timeout (closing
+/// the connection), and reconnects by itself. A statement that finds the connection dead runs
+/// once more on a new session — but only as the first statement of a lending with no
+/// transaction open, so nothing a caller built on the old session (a transaction, a lock) is
+/// silently continued on a new one.
 final class PostgresConnection: @unchecked Sendable {
-    // The lending pool guarantees one user at a time; the cancel handle alone is shared with
-    // other threads (a cancelling task), so it sits behind a lock.
+    // The pool lends the connection to one session at a time, and `enter`/`leave` enforce it, so
+    // the libpq state below is never touched by two threads at once. The cancel handle is also
+    // used by cancelling tasks, hence its own lock.
     private let connectionString: ConnectionString
     private let connectTimeout: Duration
+    private let operationTimeout: Duration
     private let applicationName: String
     private var handle: OpaquePointer?
     private var prepared: Set<String> = []
+    private var freshLending = true
     private let cancelHandle = Mutex<UncheckedHandle?>(nil)
+    private let lending = Atomic<UInt64>(0)
+    private let busy = Atomic<Bool>(false)
 
-    init(connectionString: ConnectionString, connectTimeout: Duration, applicationName: String) {
+    init(
+        connectionString: ConnectionString, connectTimeout: Duration, operationTimeout: Duration,
+        applicationName: String
+    ) {
         self.connectionString = connectionString
         self.connectTimeout = connectTimeout
+        self.operationTimeout = operationTimeout
         self.applicationName = applicationName
     }
 
     deinit { close() }
 
-    /// Runs a prepared statement, reconnecting and retrying once if the connection had broken.
-    func execute(_ statement: PostgresStatement, _ binds: [PostgresBind]) async throws(PostgresError) -> PostgresRows {
-        try await retryingOnLostConnection { () async throws(PostgresError) in
+    // MARK: - Lending
+
+    /// Starts a lending; returns its number, which the session presents on every statement.
+    func lend() -> UInt64 {
+        freshLending = true
+        return lending.add(1, ordering: .acquiringAndReleasing).newValue
+    }
+
+    /// Ends a lending. A connection left inside a transaction (or mid-statement) is closed rather
+    /// than handed to the next borrower in that state.
+    func giveBack() {
+        lending.add(1, ordering: .acquiringAndReleasing)
+        if let handle, PQtransactionStatus(handle) != PQTRANS_IDLE { close() }
+    }
+
+    private func enter(_ lending: UInt64) throws(PostgresError) {
+        guard self.lending.load(ordering: .acquiring) == lending else {
+            throw PostgresError(
+                .misuse, "a PostgresSession was used after withConnection returned; use it only inside the closure")
+        }
+        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+            throw PostgresError(
+                .misuse, "a PostgresSession was used by two tasks at once; run its statements one after another")
+        }
+    }
+
+    private func leave() { busy.store(false, ordering: .releasing) }
+
+    // MARK: - Statements
+
+    /// Runs a prepared statement (prepared on this session first if needed).
+    func execute(
+        _ statement: PostgresStatement, _ binds: [PostgresBind], lending: UInt64, timeout: Duration? = nil
+    ) async throws(PostgresError) -> PostgresRows {
+        try binds.validate()
+        try enter(lending)
+        defer { leave() }
+        let deadline = ContinuousClock.now + (timeout ?? operationTimeout)
+        return try await retryingOnLostConnection { () async throws(PostgresError) in
             let connection = try await open()
             if !prepared.contains(statement.name) {
-                _ = try await roundTrip(connection) {
+                _ = try await roundTrip(connection, deadline: deadline) {
                     PQsendPrepare($0, statement.name, statement.sql, Int32(binds.count), nil)
                 }
                 prepared.insert(statement.name)
             }
-            return try await roundTrip(connection) { connection in
+            return try await roundTrip(connection, deadline: deadline) { connection in
                 binds.withLibPQParameters { values, lengths, formats in
                     PQsendQueryPrepared(connection, statement.name, Int32(binds.count), values, lengths, formats, 1)
                 }
@@ -52,10 +100,14 @@ final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Runs one SQL statement without preparing it.
-    func execute(sql: String, _ binds: [PostgresBind]) async throws(PostgresError) -> PostgresRows {
-        try await retryingOnLostConnection { () async throws(PostgresError) in
+    func execute(sql: String, _ binds: [PostgresBind], lending: UInt64) async throws(PostgresError) -> PostgresRows {
+        try binds.validate()
+        try enter(lending)
+        defer { leave() }
+        let deadline = ContinuousClock.now + operationTimeout
+        return try await retryingOnLostConnection { () async throws(PostgresError) in
             let connection = try await open()
-            return try await roundTrip(connection) { connection in
+            return try await roundTrip(connection, deadline: deadline) { connection in
                 binds.withLibPQParameters { values, lengths, formats in
                     PQsendQueryParams(connection, sql, Int32(binds.count), nil, values, lengths, formats, 1)
                 }
@@ -64,18 +116,27 @@ final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Runs several statements separated by semicolons (no parameters, results discarded).
-    /// Not retried: a script may hold a transaction that a new session would not continue.
-    func run(script: String) async throws(PostgresError) {
-        let connection = try await open()
-        _ = try await roundTrip(connection) { PQsendQuery($0, script) }
+    func run(script: String, lending: UInt64) async throws(PostgresError) {
+        try enter(lending)
+        defer { leave() }
+        let deadline = ContinuousClock.now + operationTimeout
+        _ = try await retryingOnLostConnection { () async throws(PostgresError) in
+            let connection = try await open()
+            return try await roundTrip(connection, deadline: deadline) { PQsendQuery($0, script) }
+        }
     }
 
-    /// Asks the server to cancel the statement running on this connection, if any (thread-safe).
+    /// Asks the server to cancel the statement running on this connection, if any. The request
+    /// is a network round trip of its own, so it runs on a short-lived thread.
     func cancelRunningStatement() {
-        cancelHandle.withLock { handle in
-            guard let handle else { return }
-            var buffer = [CChar](repeating: 0, count: 256)
-            _ = PQcancel(handle.pointer, &buffer, Int32(buffer.count))
+        guard let handle = cancelHandle.withLock({ $0 }) else { return }
+        DetachedThread.start { [self] in
+            cancelHandle.withLock { current in
+                // Only if the connection it belongs to is still the current one.
+                guard let current, current.pointer == handle.pointer else { return }
+                var buffer = [CChar](repeating: 0, count: 256)
+                _ = PQcancel(current.pointer, &buffer, Int32(buffer.count))
+            }
         }
     }
 
@@ -97,14 +158,17 @@ final class PostgresConnection: @unchecked Sendable {
         if let handle, PQstatus(handle) == CONNECTION_OK { return handle }
         close()
         let connectionString = connectionString
-        // Our defaults come first: options in the user's string, expanded from `dbname`, override them.
-        let keywords = ["connect_timeout", "fallback_application_name", "dbname"]
-        let values = [
-            String(max(1, Int(connectTimeout.seconds.rounded(.up)))), applicationName, connectionString.rawValue,
+        // Our defaults come first: options in the user's string, expanded from `dbname`, override
+        // them. Keepalives let the kernel notice a peer that vanished without closing.
+        let options = [
+            ("connect_timeout", String(max(1, Int(connectTimeout.seconds.rounded(.up))))),
+            ("fallback_application_name", applicationName),
+            ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"), ("keepalives_count", "3"),
+            ("dbname", connectionString.rawValue),
         ]
         let outcome = await DetachedThread.run { () -> Result<UncheckedHandle, PostgresError> in
-            let connection = withCStringArray(keywords) { keywords in
-                withCStringArray(values) { values in PQconnectdbParams(keywords, values, 1) }
+            let connection = withCStringArray(options.map(\.0)) { keywords in
+                withCStringArray(options.map(\.1)) { values in PQconnectdbParams(keywords, values, 1) }
             }
             guard let connection else {
                 return .failure(PostgresError(.connectionFailed, "libpq could not allocate a connection"))
@@ -129,41 +193,63 @@ final class PostgresConnection: @unchecked Sendable {
         return connection
     }
 
-    /// Sends one request with `send`, flushes it, and collects its results. The first error
-    /// among them wins; a broken connection closes the session.
+    /// Sends one request with `send`, flushes it, and collects every result. The first error
+    /// among them wins; a broken connection, a timeout or an unsupported `COPY` closes the session.
     private func roundTrip(
-        _ connection: OpaquePointer, send: (OpaquePointer) -> Int32
-    ) async throws(PostgresError)
-        -> PostgresRows
-    {
+        _ connection: OpaquePointer, deadline: ContinuousClock.Instant, send: (OpaquePointer) -> Int32
+    ) async throws(PostgresError) -> PostgresRows {
         guard send(connection) == 1 else { throw lost(connection) }
         let socket = PQsocket(connection)
+        // libpq: while the output does not flush, wait for read *or* write readiness and read
+        // what the server sent, so neither side blocks the other.
         while true {
             let flushed = PQflush(connection)
             if flushed == 0 { break }
             if flushed < 0 { throw lost(connection) }
-            await SocketReadiness.shared.wait(for: socket, writable: true)
+            try await waitForSocket(socket, writable: true, deadline: deadline)
+            guard PQconsumeInput(connection) == 1 else { throw lost(connection) }
         }
+        // With TLS, decrypted bytes can sit in OpenSSL's buffer while the socket looks idle: read first.
+        let readsBeforeWaiting = PQsslInUse(connection) == 1
         var outcome: Result<PostgresRows, PostgresError>?
         while true {
+            if readsBeforeWaiting, PQconsumeInput(connection) != 1 { throw lost(connection) }
             while PQisBusy(connection) == 1 {
-                await SocketReadiness.shared.wait(for: socket)
+                try await waitForSocket(socket, writable: false, deadline: deadline)
                 guard PQconsumeInput(connection) == 1 else { throw lost(connection) }
             }
             guard let result = PQgetResult(connection) else { break }
-            if outcome == nil || (try? outcome?.get()) != nil {
-                do throws(PostgresError) {
-                    let rows = try Self.rows(from: result, connection: connection)
-                    if outcome == nil { outcome = .success(rows) }
-                } catch {
-                    outcome = .failure(error)
-                }
+            defer { PQclear(result) }
+            let status = PQresultStatus(result)
+            if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH {
+                close()
+                throw PostgresError(.misuse, "COPY is not supported by PostgresClient")
             }
-            PQclear(result)
+            do throws(PostgresError) {
+                let rows = try Self.rows(from: result, connection: connection)
+                if outcome == nil { outcome = .success(rows) }
+            } catch {
+                if outcome.map({ (try? $0.get()) != nil }) ?? true { outcome = .failure(error) }
+            }
         }
         if PQstatus(connection) != CONNECTION_OK { close() }
         guard let outcome else { throw lost(connection) }
         return try outcome.get()
+    }
+
+    private func waitForSocket(
+        _ socket: Int32, writable: Bool, deadline: ContinuousClock.Instant
+    )
+        async throws(PostgresError)
+    {
+        guard await SocketReadiness.shared.wait(for: socket, writable: writable, deadline: deadline) == .ready else {
+            // The statement's fate is unknown; the connection cannot be reused.
+            close()
+            throw PostgresError(
+                .timedOut,
+                "\(connectionString.endpoint) did not answer in time (operation timeout \(operationTimeout)); "
+                    + "the connection was closed")
+        }
     }
 
     private func lost(_ connection: OpaquePointer) -> PostgresError {
@@ -177,10 +263,16 @@ final class PostgresConnection: @unchecked Sendable {
     private func retryingOnLostConnection(
         _ body: () async throws(PostgresError) -> PostgresRows
     ) async throws(PostgresError) -> PostgresRows {
-        let wasConnected = handle != nil
+        // Safe to replay only if nothing of this lending lives on the session: its first
+        // statement, outside any transaction.
+        let replayable = freshLending && handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? false
+        freshLending = false
         do {
             return try await body()
-        } catch  where wasConnected && (error.code == .connectionLost || error.isConnectionFailure) {
+        } catch
+            where replayable && (error.code == .connectionLost || error.isConnectionFailure)
+            && error.code != .timedOut
+        {
             // The session we had died (restart, terminated backend): one retry on a new one.
             close()
             return try await body()
@@ -188,8 +280,8 @@ final class PostgresConnection: @unchecked Sendable {
     }
 }
 
-/// A libpq handle crossing from the connecting thread back to the task.
-private struct UncheckedHandle: @unchecked Sendable {
+/// A libpq handle crossing threads (the connecting thread, a cancelling thread).
+struct UncheckedHandle: @unchecked Sendable {
     let pointer: OpaquePointer
 }
 

@@ -22,6 +22,8 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
             case lockTimeout = "lock timeout"
             case poolTimeout = "pool timeout"
             case unexpectedResult = "unexpected result"
+            case timedOut = "timed out"
+            case misuse = "misuse"
             case closed = "client closed"
         }
 
@@ -43,6 +45,11 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let poolTimeout = Code(value: .poolTimeout)
         /// A result had a shape the caller did not expect (a column missing or of another type).
         public static let unexpectedResult = Code(value: .unexpectedResult)
+        /// The server did not answer within the operation timeout; the connection was closed.
+        public static let timedOut = Code(value: .timedOut)
+        /// The API was used in a way it does not allow: a session used after `withConnection`
+        /// returned or by two tasks at once, a NUL character in a text parameter, `COPY`.
+        public static let misuse = Code(value: .misuse)
         /// The client was shut down.
         public static let closed = Code(value: .closed)
 
@@ -70,7 +77,7 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Whether the failure is about the connection rather than the statement: the statement may
     /// succeed on a fresh connection.
     public var isConnectionFailure: Bool {
-        code == .connectionFailed || code == .connectionLost
+        code == .connectionFailed || code == .connectionLost || code == .timedOut
             || sqlState.map { $0.hasPrefix("08") || $0 == "57P01" || $0 == "57P02" || $0 == "57P03" } == true
     }
 }

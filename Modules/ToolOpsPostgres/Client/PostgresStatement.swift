@@ -1,3 +1,5 @@
+import ToolOpsCore
+
 /// SQL prepared once per connection and then executed by name: the server parses and plans it
 /// once, and values travel as parameters only.
 ///
@@ -13,11 +15,8 @@ public struct PostgresStatement: Sendable, Hashable {
 
     public init(_ sql: String) {
         self.sql = sql
-        // FNV-1a of the text: stable, short, and a collision only costs a redundant prepare.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in sql.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        self.name = "toolops_" + String(hash, radix: 16)
+        // 128 bits of the text's SHA-256: equal texts share a name, different ones never collide
+        // in practice (a collision would run the other statement's SQL).
+        self.name = "toolops_" + SHA256Digest(of: Array(sql.utf8)).hex.prefix(32)
     }
 }

@@ -20,34 +20,45 @@ struct AdvisoryLockCoordinator: CacheFillCoordinator {
     let breaker: StoreBreaker
 
     func acquireFill(for key: CallKey) async throws -> any CacheFillLease {
-        if let refusal = breaker.refusal() {
-            throw CacheStoreError(store: "postgres", message: "fill lock not taken: \(refusal)")
+        // Never starts a probe of a skipped database: only the store's own operations do, and
+        // they always report the outcome.
+        if breaker.isOpen {
+            throw CacheStoreError(store: "postgres", message: "fill lock not taken: the database is being skipped")
         }
         let deadline = clock.now().advanced(by: timeout)
         let lockID = lockID(for: key)
         do throws(PostgresError) {
-            let session = try await lockClient.checkout(timeout: timeout, clock: clock)
+            // All lock connections busy with other keys: fill without the lock rather than queue
+            // behind unrelated fills.
+            let session = try await lockClient.checkout(timeout: min(timeout, .milliseconds(250)), clock: clock)
             do throws(PostgresError) {
                 let remaining = max(clock.now().duration(to: deadline), .milliseconds(1))
                 let milliseconds = max(1, remaining.nanoseconds / 1_000_000)
                 _ = try await session.executeCancellable(
-                    table.sql.advisoryLock, [.text("\(milliseconds)ms"), .int64(lockID)])
+                    table.sql.advisoryLock, [.text("\(milliseconds)ms"), .int64(lockID)],
+                    timeout: remaining + .seconds(5))
             } catch {
+                // A lock granted just before the statement failed (a cancel that crossed it)
+                // would outlive the error on this session: never pool a connection in doubt.
+                if error.code != .lockTimeout { session.discardConnection() }
                 lockClient.checkin(session)
                 throw error
             }
-            breaker.recordSuccess()
             let existing = try? await table.lookup(key, now: clock.now())
             return AdvisoryLease(
                 lockClient: lockClient, session: session, table: table, lockID: lockID, existing: existing)
         } catch {
             if Task.isCancelled || error.sqlState == "57014" { throw CancellationError() }
             if error.code != .lockTimeout && error.code != .poolTimeout { breaker.recordFailure(error) }
-            throw CacheStoreError(
-                store: "postgres",
-                message: error.code == .lockTimeout || error.code == .poolTimeout
-                    ? "another process held the fill lock of \(key) for longer than \(timeout); calling the upstream"
-                    : "fill lock not taken: \(error)")
+            let message =
+                switch error.code {
+                case .lockTimeout:
+                    "another process held the fill lock of \(key) for longer than \(timeout); calling the upstream"
+                case .poolTimeout:
+                    "every fill-lock connection is busy with other keys; filling \(key) without the lock"
+                default: "fill lock not taken: \(error)"
+                }
+            throw CacheStoreError(store: "postgres", message: message)
         }
     }
 
@@ -82,8 +93,11 @@ final class AdvisoryLease: CacheFillLease {
 
     func release() async {
         guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        // If the connection died meanwhile the lock died with it; unlocking then does nothing.
-        _ = try? await session.execute(table.sql.advisoryUnlock, [.int64(lockID)])
+        // If the connection died meanwhile the lock died with it. If the unlock fails or finds no
+        // lock, the session's state is in doubt: close it rather than pool a connection that may
+        // still hold the lock.
+        let unlocked = try? await session.execute(table.sql.advisoryUnlock, [.int64(lockID)]).single().bool()
+        if unlocked != true { session.discardConnection() }
         lockClient.checkin(session)
     }
 
@@ -95,7 +109,8 @@ final class AdvisoryLease: CacheFillLease {
             let unlock = table.sql.advisoryUnlock
             let lockID = lockID
             Task {
-                _ = try? await session.execute(unlock, [.int64(lockID)])
+                let unlocked = try? await session.execute(unlock, [.int64(lockID)]).single().bool()
+                if unlocked != true { session.discardConnection() }
                 lockClient.checkin(session)
             }
         }
