@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ToolOpsCore
 import ToolOpsPostgres
@@ -142,6 +143,25 @@ extension PostgresIntegration {
             let error = await #expect(throws: PostgresError.self) { _ = try await client.query("SELECT pg_sleep(5)") }
             #expect(error?.code == .timedOut)
             #expect(try await client.query("SELECT 3").single().int() == 3)
+        }
+
+        @Test("a task preferring ioExecutor is resumed on the I/O thread after each round trip")
+        func ioExecutor() async throws {
+            let client = try TestServer.client(poolSize: 1)
+            let threads = try await withTaskExecutorPreference(PostgresClient.ioExecutor) {
+                () async throws -> [String] in
+                var threads: [String] = []
+                for value in 0..<5 {
+                    #expect(
+                        try await client.query("SELECT $1::bigint", [.int64(Int64(value))]).single().int()
+                            == Int64(value))
+                    threads.append(try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8))
+                }
+                return threads
+            }
+            #expect(
+                threads.allSatisfy { $0.hasPrefix("toolops-io") },
+                "every continuation ran on the I/O thread: \(threads)")
         }
     }
 }
