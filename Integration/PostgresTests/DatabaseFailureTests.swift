@@ -56,27 +56,41 @@ extension PostgresIntegration {
             #expect(probe.cacheErrors().isEmpty)
         }
 
-        @Test("terminating every backend of ours while calls run: no call fails, and caching goes on")
+        @Test("terminating every backend of ours while calls run: no call fails, statements are replayed")
         func terminatedBackends() async throws {
             let application = TestServer.uniqueName("it_app")
-            let cache = try makeCache(clock: SystemClock()) { $0.applicationName = application }
+            // The breaker is kept out of the way: this test counts what the replays save.
+            let cache = try makeCache(clock: SystemClock()) {
+                $0.applicationName = application
+                $0.failureThreshold = 10_000
+            }
+            try await cache.prepare()
             let probe = try CachedProbe(cache: cache)
             let admin = try TestServer.client(poolSize: 1)
-            let results = try await withThrowingTaskGroup(of: ProbeOutput?.self) { group in
-                for index in 0..<400 {
-                    group.addTask { try await probe.tool(ProbeInput(q: "\(index % 20)")) }
-                    if index % 100 == 50 {
-                        _ = try await admin.query(
-                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1",
-                            [.text(application + "%")])
+            var answered = 0
+            for round in 0..<4 {
+                answered += try await withThrowingTaskGroup(of: ProbeOutput.self) { group in
+                    for index in 0..<100 {
+                        group.addTask { try await probe.tool(ProbeInput(q: "\(index % 20)")) }
+                        if index == 50 {
+                            let terminated = try await admin.query(
+                                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                    + "WHERE application_name LIKE $1) AS t",
+                                [.text(application + "%")]
+                            ).single().int()
+                            #expect(terminated > 0 || round == 0, "round \(round) terminated no backend")
+                        }
                     }
+                    var answered = 0
+                    for try await _ in group { answered += 1 }
+                    return answered
                 }
-                var results: [ProbeOutput?] = []
-                for try await result in group { results.append(result) }
-                return results
             }
-            #expect(results.count == 400)
-            #expect(results.allSatisfy { $0 != nil })
+            #expect(answered == 400)
+            // Each statement that lost its connection ran again on a new one; only a statement
+            // whose new session fell to the same wave may fail.
+            let errors = probe.cacheErrors()
+            #expect(errors.count <= 4, "cache errors: \(errors)")
             // Afterwards the store works normally: every key is a hit.
             let hitsBefore = probe.count("cache_hit")
             for index in 0..<20 { _ = try await probe.tool(ProbeInput(q: "\(index)")) }

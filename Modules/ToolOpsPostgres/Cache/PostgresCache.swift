@@ -248,7 +248,14 @@ public final class PostgresCache: CacheStore {
             let client = client
             let sql = table.sql
             let tableName = tableName
-            let task = Task<Int, any Error> { try await CacheSchema.migrate(client, sql: sql, table: tableName) }
+            let task = Task<Int, any Error> {
+                do {
+                    return try await CacheSchema.migrate(client, sql: sql, table: tableName)
+                } catch let error as PostgresError where error.isConnectionFailure && error.code != .timedOut {
+                    // The session died mid-migration (its transaction rolled back): once more on a new one.
+                    return try await CacheSchema.migrate(client, sql: sql, table: tableName)
+                }
+            }
             running = task
             return task
         }

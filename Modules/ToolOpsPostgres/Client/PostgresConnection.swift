@@ -264,8 +264,8 @@ final class PostgresConnection: @unchecked Sendable {
         _ body: () async throws(PostgresError) -> PostgresRows
     ) async throws(PostgresError) -> PostgresRows {
         // Safe to replay only if nothing of this lending lives on the session: its first
-        // statement, outside any transaction.
-        let replayable = freshLending && handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? false
+        // statement, outside any transaction (on the open session, or on one this lending opens).
+        let replayable = freshLending && handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? true
         freshLending = false
         do {
             return try await body()
