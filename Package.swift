@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ToolOpsResilience", targets: ["ToolOpsResilience"]),
         .library(name: "ToolOpsCoalescing", targets: ["ToolOpsCoalescing"]),
         .library(name: "ToolOpsPostgres", targets: ["ToolOpsPostgres"]),
+        .library(name: "ToolOpsTelemetry", targets: ["ToolOpsTelemetry"]),
         .library(name: "ToolOps", targets: ["ToolOps"]),
         .library(name: "ToolOpsTesting", targets: ["ToolOpsTesting"]),
         .library(name: "ToolOpsDemo", targets: ["ToolOpsDemo"]),
@@ -23,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -40,6 +42,11 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "ToolOpsPostgres", dependencies: ["ToolOpsCore", "CLibPQ"], path: "Modules/ToolOpsPostgres"),
+        .target(
+            name: "ToolOpsTelemetry",
+            dependencies: ["ToolOpsCore", .product(name: "Logging", package: "swift-log")],
+            path: "Modules/ToolOpsTelemetry"
+        ),
         .target(
             name: "ToolOps",
             dependencies: ["ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing", "ToolOpsPostgres"],
@@ -83,6 +90,11 @@ let package = Package(
         ),
         .testTarget(name: "ToolOpsTests", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Tests/ToolOpsTests"),
         .testTarget(name: "ToolOpsDemoTests", dependencies: ["ToolOpsDemo"], path: "Tests/ToolOpsDemoTests"),
+        .testTarget(
+            name: "ToolOpsTelemetryTests",
+            dependencies: ["ToolOpsTelemetry", "ToolOpsTesting"],
+            path: "Tests/ToolOpsTelemetryTests"
+        ),
         .testTarget(
             name: "ToolOpsPostgresTests",
             dependencies: ["ToolOpsPostgres", "ToolOpsTesting"],

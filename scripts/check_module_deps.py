@@ -11,6 +11,7 @@ FEATURE_MODULES = {
     "ToolOpsCoalescing": ["ToolOpsCore"],
     "ToolOpsTesting": ["ToolOpsCore"],
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
+    "ToolOpsTelemetry": ["ToolOpsCore", "Logging"],
 }
 
 package = json.load(sys.stdin)
