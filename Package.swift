@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -44,7 +45,11 @@ let package = Package(
         .target(name: "ToolOpsPostgres", dependencies: ["ToolOpsCore", "CLibPQ"], path: "Modules/ToolOpsPostgres"),
         .target(
             name: "ToolOpsTelemetry",
-            dependencies: ["ToolOpsCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ToolOpsCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             path: "Modules/ToolOpsTelemetry"
         ),
         .target(
@@ -92,7 +97,10 @@ let package = Package(
         .testTarget(name: "ToolOpsDemoTests", dependencies: ["ToolOpsDemo"], path: "Tests/ToolOpsDemoTests"),
         .testTarget(
             name: "ToolOpsTelemetryTests",
-            dependencies: ["ToolOpsTelemetry", "ToolOpsTesting"],
+            dependencies: [
+                "ToolOpsTelemetry", "ToolOpsTesting",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             path: "Tests/ToolOpsTelemetryTests"
         ),
         .testTarget(

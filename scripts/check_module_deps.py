@@ -11,7 +11,7 @@ FEATURE_MODULES = {
     "ToolOpsCoalescing": ["ToolOpsCore"],
     "ToolOpsTesting": ["ToolOpsCore"],
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
-    "ToolOpsTelemetry": ["ToolOpsCore", "Logging"],
+    "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics"],
 }
 
 package = json.load(sys.stdin)
