@@ -11,7 +11,7 @@ FEATURE_MODULES = {
     "ToolOpsCoalescing": ["ToolOpsCore"],
     "ToolOpsTesting": ["ToolOpsCore"],
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
-    "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics"],
+    "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics", "Prometheus"],
 }
 
 package = json.load(sys.stdin)
