@@ -14,6 +14,9 @@ let package = Package(
         .library(name: "ToolOpsCoalescing", targets: ["ToolOpsCoalescing"]),
         .library(name: "ToolOpsPostgres", targets: ["ToolOpsPostgres"]),
         .library(name: "ToolOpsTelemetry", targets: ["ToolOpsTelemetry"]),
+        .library(name: "ToolOpsMetricsServer", targets: ["ToolOpsMetricsServer"]),
+        .library(name: "ToolOpsConfiguration", targets: ["ToolOpsConfiguration"]),
+        .library(name: "ToolOpsCommands", targets: ["ToolOpsCommands"]),
         .library(name: "ToolOps", targets: ["ToolOps"]),
         .library(name: "ToolOpsTesting", targets: ["ToolOpsTesting"]),
         .library(name: "ToolOpsDemo", targets: ["ToolOpsDemo"]),
@@ -27,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -51,20 +57,50 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Modules/ToolOpsTelemetry"
         ),
+        // Serves the Prometheus exposition over HTTP; an add-on to ToolOpsTelemetry, for apps without a web framework.
+        .target(
+            name: "ToolOpsMetricsServer",
+            dependencies: [
+                "ToolOpsTelemetry",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Modules/ToolOpsMetricsServer"
+        ),
         .target(
             name: "ToolOps",
-            dependencies: ["ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing", "ToolOpsPostgres"],
+            dependencies: [
+                "ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing", "ToolOpsPostgres",
+                "ToolOpsTelemetry",
+            ],
             path: "Modules/ToolOps"
+        ),
+        // The configuration file shared by the SDK and the CLI (YAML).
+        .target(
+            name: "ToolOpsConfiguration",
+            dependencies: ["ToolOps", .product(name: "Yams", package: "Yams")],
+            path: "Modules/ToolOpsConfiguration"
+        ),
+        // The operator commands, embeddable in an app's own executable.
+        .target(
+            name: "ToolOpsCommands",
+            dependencies: [
+                "ToolOps", "ToolOpsConfiguration", "ToolOpsMetricsServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/ToolOpsCommands"
         ),
         .target(name: "ToolOpsTesting", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsTesting"),
         .target(name: "ToolOpsDemo", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Modules/ToolOpsDemo"),
         .executableTarget(
             name: "ToolOpsCLI",
             dependencies: [
-                "ToolOps", "ToolOpsTesting", "ToolOpsDemo",
+                "ToolOps", "ToolOpsTesting", "ToolOpsDemo", "ToolOpsCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/ToolOpsCLI"
@@ -102,8 +138,24 @@ let package = Package(
             dependencies: [
                 "ToolOpsTelemetry", "ToolOpsTesting",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ],
             path: "Tests/ToolOpsTelemetryTests"
+        ),
+        .testTarget(
+            name: "ToolOpsMetricsServerTests",
+            dependencies: ["ToolOpsMetricsServer"],
+            path: "Tests/ToolOpsMetricsServerTests"
+        ),
+        .testTarget(
+            name: "ToolOpsConfigurationTests",
+            dependencies: ["ToolOpsConfiguration", "ToolOpsTesting"],
+            path: "Tests/ToolOpsConfigurationTests"
+        ),
+        .testTarget(
+            name: "ToolOpsCommandsTests",
+            dependencies: ["ToolOpsCommands", "ToolOpsTesting"],
+            path: "Tests/ToolOpsCommandsTests"
         ),
         .testTarget(
             name: "ToolOpsPostgresTests",
@@ -112,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ToolOpsIntegrationTests",
-            dependencies: ["ToolOps", "ToolOpsPostgres", "ToolOpsTesting"],
+            dependencies: ["ToolOps", "ToolOpsPostgres", "ToolOpsTesting", "ToolOpsCommands"],
             path: "Integration/PostgresTests"
         ),
     ]

@@ -11,7 +11,8 @@ FEATURE_MODULES = {
     "ToolOpsCoalescing": ["ToolOpsCore"],
     "ToolOpsTesting": ["ToolOpsCore"],
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
-    "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics", "Prometheus"],
+    "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics", "Prometheus", "Tracing"],
+    "ToolOpsMetricsServer": ["ToolOpsTelemetry", "NIOCore", "NIOPosix", "NIOHTTP1"],
 }
 
 package = json.load(sys.stdin)

@@ -52,7 +52,9 @@ extension ToolRuntime {
             pipeline.add(CoalescingMiddleware(), at: .coalesce)
         }
         try addResilience(options.resilience, fallback: fallback, to: &pipeline, descriptor: descriptor)
-        return try Tool(descriptor, environment: environment, pipeline: pipeline, body: body)
+        let tool = try Tool(descriptor, environment: environment, pipeline: pipeline, body: body)
+        remember(tool: tool)
+        return tool
     }
 
     /// Builds a side-effect tool: never cached or coalesced; retried only when `idempotent` or
@@ -84,7 +86,9 @@ extension ToolRuntime {
         try descriptor.validate()
         var pipeline = ToolPipeline<Input, Output>()
         try addResilience(options.resilience, fallback: fallback, to: &pipeline, descriptor: descriptor)
-        return try Tool(descriptor, environment: environment, pipeline: pipeline, body: body)
+        let tool = try Tool(descriptor, environment: environment, pipeline: pipeline, body: body)
+        remember(tool: tool)
+        return tool
     }
 
     private func cacheStoreName(_ backend: CacheBackend) throws -> String? {

@@ -24,6 +24,8 @@ public final class ToolRuntime: Sendable {
     public let breakers: BreakerRegistry
     // Which store each cached tool was built with, for invalidation.
     private let toolStores = Mutex<[ToolID: String]>([:])
+    // Every tool built here, by name (the latest build of a name wins).
+    private let builtTools = Mutex<[String: any JSONTool]>([:])
 
     /// The process-wide runtime: system clock, no observer, the standard stores (plus
     /// `"postgres"` when `TOOLOPS_POSTGRES_URL` is set).
@@ -51,6 +53,21 @@ public final class ToolRuntime: Sendable {
     /// The store name of every tool built here with a cache.
     func cachedTools() -> [ToolID: String] {
         toolStores.withLock { $0 }
+    }
+
+    func remember(tool: some JSONTool) {
+        builtTools.withLock { $0[tool.descriptor.name] = tool }
+    }
+
+    /// Every tool built by this runtime, sorted by name: what an embedded `toolops` CLI or an
+    /// MCP server can list and call.
+    public var tools: [any JSONTool] {
+        builtTools.withLock { $0.values.sorted { $0.descriptor.name < $1.descriptor.name } }
+    }
+
+    /// The tool built here under `name`, if any.
+    public func tool(named name: String) -> (any JSONTool)? {
+        builtTools.withLock { $0[name] }
     }
 
     /// The name of the store the tool `id` caches in, if it was built here with a cache.

@@ -131,6 +131,17 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         CallKey(tool: id, canonicalArguments: try canonicalArguments(input).hashed)
     }
 
+    /// The key a call with these JSON arguments would have.
+    ///
+    /// - Throws: ``ToolError`` with code `invalidArguments` naming the field when the arguments do not fit `Input`.
+    public func key(arguments: JSONValue) throws -> CallKey {
+        do {
+            return try key(for: JSONValueDecoder().decode(Input.self, from: arguments))
+        } catch {
+            throw ToolError.invalidArguments(from: error, tool: id.name, sensitive: descriptor.sensitive)
+        }
+    }
+
     private func canonicalArguments(_ input: Input) throws -> CanonicalArguments {
         let encoder = JSONValueEncoder()
         let json = try inputIsPlain ? encoder.encodePlain(input) : encoder.encode(input)
@@ -185,6 +196,10 @@ public protocol JSONTool: Sendable {
     var descriptor: ToolDescriptor { get }
     /// Calls the tool with JSON arguments through its pipeline.
     func call(arguments: JSONValue, options: CallOptions) async throws -> JSONValue
+    /// The key a call with these JSON arguments would have, derived exactly as a call derives it.
+    ///
+    /// - Throws: ``ToolError`` with code `invalidArguments` when the arguments do not fit the tool's input.
+    func key(arguments: JSONValue) throws -> CallKey
 }
 
 extension Tool: JSONTool {}
