@@ -107,7 +107,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "ToolOpsBenchmarks",
-            dependencies: ["ToolOps", "ToolOpsTesting", "CLibPQ"],
+            dependencies: [
+                "ToolOps", "ToolOpsTesting", "CLibPQ", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/ToolOpsBenchmarks"
         ),
         // Integration/: tests and helpers that need real services (`make integration`).
@@ -131,7 +133,16 @@ let package = Package(
             dependencies: ["ToolOpsCoalescing", "ToolOpsTesting"],
             path: "Tests/ToolOpsCoalescingTests"
         ),
-        .testTarget(name: "ToolOpsTests", dependencies: ["ToolOps", "ToolOpsTesting"], path: "Tests/ToolOpsTests"),
+        .testTarget(
+            name: "ToolOpsTests",
+            dependencies: [
+                "ToolOps", "ToolOpsTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+            ],
+            path: "Tests/ToolOpsTests"
+        ),
         .testTarget(name: "ToolOpsDemoTests", dependencies: ["ToolOpsDemo"], path: "Tests/ToolOpsDemoTests"),
         .testTarget(
             name: "ToolOpsTelemetryTests",

@@ -4,3 +4,4 @@
 @_exported import ToolOpsCore
 @_exported import ToolOpsPostgres
 @_exported import ToolOpsResilience
+@_exported import ToolOpsTelemetry

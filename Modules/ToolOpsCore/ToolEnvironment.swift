@@ -1,4 +1,4 @@
-/// The services a tool's pipeline runs with: time, randomness and the observer of its events.
+/// The services a tool's pipeline runs with: time, randomness, the observer of its events and tracing.
 ///
 /// ```swift
 /// let environment = ToolEnvironment(clock: ManualClock(), observer: recorder)
@@ -10,15 +10,19 @@ public struct ToolEnvironment: Sendable {
     public var random: any RandomSource
     /// Receives every event of every call.
     public var observer: any ToolObserver
+    /// Runs calls and attempts inside spans; `nil` (the default) traces nothing.
+    public var tracing: (any ToolTracing)?
 
     public init(
         clock: any ToolClock = SystemClock(),
         random: any RandomSource = SystemRandom(),
-        observer: any ToolObserver = NoOpObserver()
+        observer: any ToolObserver = NoOpObserver(),
+        tracing: (any ToolTracing)? = nil
     ) {
         self.clock = clock
         self.random = random
         self.observer = observer
+        self.tracing = tracing
     }
 
     /// The real clock, system randomness and no observer.

@@ -11,6 +11,8 @@ extension Scenario {
     static let all: [Scenario] = [
         Scenario(name: "bare_call") { try await [SequentialScenarios.bareCall($0)] },
         Scenario(name: "memory_hit") { try await [SequentialScenarios.memoryHit($0)] },
+        Scenario(name: "memory_hit_telemetry") { try await [TelemetryScenarios.memoryHitTelemetry($0)] },
+        Scenario(name: "memory_hit_logged") { try await [TelemetryScenarios.memoryHitLogged($0)] },
         Scenario(name: "memory_hit_concurrent") { try await [ConcurrentHitScenario.run($0)] },
         Scenario(name: "memory_miss") { try await [SequentialScenarios.memoryMiss($0)] },
         Scenario(name: "circuit_open_reject") { try await CircuitOpenScenario.run($0) },
@@ -29,7 +31,8 @@ extension Scenario {
 
     /// Scenarios run only when named: they explain the figures rather than state them.
     static let diagnostics: [Scenario] = [
-        Scenario(name: "breakdown") { try await BreakdownScenario.run($0) }
+        Scenario(name: "breakdown") { try await BreakdownScenario.run($0) },
+        Scenario(name: "telemetry_breakdown") { try await TelemetryScenarios.breakdown($0) },
     ]
 
     /// The scenario called `name`, from either list.

@@ -1,7 +1,8 @@
 /// Something a stage of a tool's pipeline did, delivered to the environment's ``ToolObserver``.
 ///
-/// Events carry the tool, the call's id and key, but never argument values: a sensitive argument
-/// cannot leak through an event. Errors inside events are already masked.
+/// Events carry the tool, the call's id and key, but never raw argument values: a sensitive
+/// argument cannot leak through an event. The `started` event carries ``CallArguments``, whose
+/// values are masked; errors inside events are already masked.
 public struct ToolEvent: Sendable {
     /// What happened.
     public enum Kind: Sendable {
@@ -53,6 +54,9 @@ public struct ToolEvent: Sendable {
     public let timestamp: Timestamp
     /// What happened.
     public let kind: Kind
+    /// The call's arguments — names, and values masked — on its `started` event once they are
+    /// known; `nil` on every other event.
+    public let arguments: CallArguments?
 
     public init(
         tool: ToolID,
@@ -60,7 +64,8 @@ public struct ToolEvent: Sendable {
         key: CallKey?,
         sessionID: String? = nil,
         timestamp: Timestamp,
-        kind: Kind
+        kind: Kind,
+        arguments: CallArguments? = nil
     ) {
         self.tool = tool
         self.callID = callID
@@ -68,6 +73,7 @@ public struct ToolEvent: Sendable {
         self.sessionID = sessionID
         self.timestamp = timestamp
         self.kind = kind
+        self.arguments = arguments
     }
 }
 

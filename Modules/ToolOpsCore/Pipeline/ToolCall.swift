@@ -21,6 +21,8 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
     public var attempt: Int = 1
     /// An expired cached value the cache found, kept for stale-if-error and fallbacks.
     public var stale: StaleValue<Output>?
+    /// The call's span, which receives its events too; `nil` when the call is not traced.
+    public var span: (any ToolCallSpan)?
 
     public init(
         id: UInt64,
@@ -29,8 +31,10 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
         context: ToolContext,
         options: CallOptions = CallOptions(),
         redactor: Redactor = Redactor(),
-        startedAt: Timestamp? = nil
+        startedAt: Timestamp? = nil,
+        span: (any ToolCallSpan)? = nil
     ) {
+        self.span = span
         self.startedAt = startedAt ?? context.environment.clock.now()
         self.id = id
         self.input = input
@@ -54,7 +58,7 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
 
     /// Reports `kind` stamped with `timestamp`, for a stage that has just read the clock anyway.
     public func emit(_ kind: ToolEvent.Kind, at timestamp: Timestamp) {
-        context.environment.observer.observe(
+        emit(
             ToolEvent(
                 tool: key.tool,
                 callID: id,
@@ -64,6 +68,17 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
                 kind: kind
             )
         )
+    }
+
+    /// Reports `event` to the environment's observer and to the call's span.
+    public func emit(_ event: ToolEvent) {
+        context.environment.observer.observe(event)
+        span?.record(event)
+    }
+
+    /// What the environment's tracing is told about this call.
+    public var traced: TracedCall {
+        TracedCall(context: context, callID: id, sessionID: options.sessionID)
     }
 
     /// `error` as a ``ToolError`` of this tool, with this call's secrets masked.

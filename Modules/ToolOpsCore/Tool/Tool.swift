@@ -41,11 +41,24 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         earlyRejecter = pipeline.earlyRejecter
         chain = pipeline.compose { call in
             call.emit(.upstreamCalled(attempt: call.attempt))
-            do {
-                return try await body(call.input)
-            } catch {
-                throw call.classify(error)
+            guard let tracing = call.environment.tracing else {
+                return try await Self.invoke(body, with: call)
             }
+            return try await tracing.withAttemptSpan(call.traced, attempt: call.attempt) {
+                try await Self.invoke(body, with: call)
+            }
+        }
+    }
+
+    // The body's own error is classified (and masked) here, inside any attempt span, so that a
+    // tracer records the masked error, never the raw one.
+    private static func invoke(
+        _ body: @Sendable (Input) async throws -> Output, with call: ToolCall<Input, Output>
+    ) async throws -> Output {
+        do {
+            return try await body(call.input)
+        } catch {
+            throw call.classify(error)
         }
     }
 
@@ -60,16 +73,29 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     /// - Throws: ``ToolError``.
     public func callAsFunction(_ input: Input, options: CallOptions = CallOptions()) async throws -> Output {
         let callID = Self.nextCallID()
+        guard let tracing = context.environment.tracing else {
+            return try await run(input, callID: callID, options: options, span: nil)
+        }
+        return try await tracing.withCallSpan(
+            TracedCall(context: context, callID: callID, sessionID: options.sessionID)
+        ) { span in
+            try await run(input, callID: callID, options: options, span: span)
+        }
+    }
+
+    private func run(
+        _ input: Input, callID: UInt64, options: CallOptions, span: (any ToolCallSpan)?
+    ) async throws -> Output {
         let clock = context.environment.clock
         let start = clock.now()
         if let earlyRejecter, let refusal = earlyRejecter.earlyRejection(at: start) {
-            throw refuseEarly(refusal, callID: callID, options: options, at: start)
+            throw refuseEarly(refusal, callID: callID, options: options, span: span, at: start)
         }
         let arguments: CanonicalArguments
         do {
             arguments = try canonicalArguments(input)
         } catch {
-            throw reportInvalid(error, callID: callID)
+            throw reportInvalid(error, callID: callID, sessionID: options.sessionID, span: span)
         }
         let key = CallKey(tool: id, canonicalArguments: arguments.hashed)
         let call = ToolCall<Input, Output>(
@@ -79,9 +105,20 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
             context: context,
             options: options,
             redactor: arguments.redactor,
-            startedAt: start
+            startedAt: start,
+            span: span
         )
-        call.emit(.started, at: start)
+        call.emit(
+            ToolEvent(
+                tool: id,
+                callID: callID,
+                key: key,
+                sessionID: options.sessionID,
+                timestamp: start,
+                kind: .started,
+                arguments: CallArguments(hashed: arguments.hashed, context: context)
+            )
+        )
         do {
             let output = try await chain(call)
             let end = clock.now()
@@ -100,13 +137,27 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     /// - Throws: ``ToolError`` with code `invalidArguments` naming the field when the arguments do
     ///   not fit `Input`; otherwise whatever the typed call throws.
     public func call(arguments: JSONValue, options: CallOptions = CallOptions()) async throws -> JSONValue {
+        let callID = Self.nextCallID()
+        guard let tracing = context.environment.tracing else {
+            return try await run(arguments: arguments, callID: callID, options: options, span: nil)
+        }
+        return try await tracing.withCallSpan(
+            TracedCall(context: context, callID: callID, sessionID: options.sessionID)
+        ) { span in
+            try await run(arguments: arguments, callID: callID, options: options, span: span)
+        }
+    }
+
+    private func run(
+        arguments: JSONValue, callID: UInt64, options: CallOptions, span: (any ToolCallSpan)?
+    ) async throws -> JSONValue {
         let input: Input
         do {
             input = try JSONValueDecoder().decode(Input.self, from: arguments)
         } catch {
-            throw reportInvalid(error, callID: Self.nextCallID())
+            throw reportInvalid(error, callID: callID, sessionID: options.sessionID, span: span)
         }
-        let output = try await self(input, options: options)
+        let output = try await run(input, callID: callID, options: options, span: span)
         do {
             return try JSONValueEncoder().encode(output)
         } catch {
@@ -121,7 +172,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         do {
             arguments = try JSONValue(parsing: json)
         } catch {
-            throw reportInvalid(error, callID: Self.nextCallID())
+            throw reportInvalid(error, callID: Self.nextCallID(), sessionID: options.sessionID, span: nil)
         }
         return try await call(arguments: arguments, options: options)
     }
@@ -153,31 +204,36 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     }
 
     // Refused before the key was derived: the events carry no key.
-    private func refuseEarly(_ refusal: ToolError, callID: UInt64, options: CallOptions, at now: Timestamp) -> ToolError
-    {
+    private func refuseEarly(
+        _ refusal: ToolError, callID: UInt64, options: CallOptions, span: (any ToolCallSpan)?, at now: Timestamp
+    ) -> ToolError {
         var error = refusal
         if error.tool == nil { error.tool = id.name }
         let observer = context.environment.observer
         for kind: ToolEvent.Kind in [.started, .rejected(error.code), .failed(duration: .zero, error: error)] {
-            observer.observe(
-                ToolEvent(tool: id, callID: callID, key: nil, sessionID: options.sessionID, timestamp: now, kind: kind)
-            )
+            let event = ToolEvent(
+                tool: id, callID: callID, key: nil, sessionID: options.sessionID, timestamp: now, kind: kind)
+            observer.observe(event)
+            span?.record(event)
         }
         return error
     }
 
-    private func reportInvalid(_ error: any Error, callID: UInt64) -> ToolError {
+    private func reportInvalid(
+        _ error: any Error, callID: UInt64, sessionID: String?, span: (any ToolCallSpan)?
+    ) -> ToolError {
         let toolError = ToolError.invalidArguments(from: error, tool: id.name, sensitive: descriptor.sensitive)
         let environment = context.environment
-        environment.observer.observe(
-            ToolEvent(
-                tool: id,
-                callID: callID,
-                key: nil,
-                timestamp: environment.clock.now(),
-                kind: .failed(duration: .zero, error: toolError)
-            )
+        let event = ToolEvent(
+            tool: id,
+            callID: callID,
+            key: nil,
+            sessionID: sessionID,
+            timestamp: environment.clock.now(),
+            kind: .failed(duration: .zero, error: toolError)
         )
+        environment.observer.observe(event)
+        span?.record(event)
         return toolError
     }
 

@@ -1,3 +1,5 @@
+import ToolOpsCore
+
 /// The calls a ``ToolLoggingObserver`` tracks, by call id: at most a fixed number.
 ///
 /// When it is full, new calls are not tracked rather than the table growing; their summaries say
@@ -17,9 +19,9 @@ struct LoggingCallTable: Sendable {
 
     /// Starts tracking `callID` with an empty state; does nothing if the table is full.
     @inline(__always)
-    mutating func start(_ callID: UInt64) {
+    mutating func start(_ callID: UInt64, arguments: CallArguments?) {
         if calls.count < capacity || calls[callID] != nil {
-            calls[callID] = LoggingCallState()
+            calls[callID] = LoggingCallState(arguments: arguments)
         }
     }
 

@@ -40,6 +40,10 @@ extension ToolLoggingObserver {
         /// the `cache`, `upstream_attempts` and `retries` fields, which would be guesses. Less than
         /// 0 counts as 0: no call is tracked.
         public var maxTrackedCalls: Int
+        /// Whether summaries carry the arguments' values — as JSON, sensitive values masked —
+        /// rather than only their names. Default `false`: values may be personal data even when
+        /// they are not secrets.
+        public var logsArgumentValues: Bool
 
         /// A configuration; every level defaults as documented on its property.
         public init(
@@ -52,8 +56,10 @@ extension ToolLoggingObserver {
             cacheErrorLevel: Logger.Level = .warning,
             staleServedLevel: Logger.Level = .notice,
             fallbackLevel: Logger.Level = .notice,
-            maxTrackedCalls: Int = 10_000
+            maxTrackedCalls: Int = 10_000,
+            logsArgumentValues: Bool = false
         ) {
+            self.logsArgumentValues = logsArgumentValues
             self.callLevel = callLevel
             self.failureLevel = failureLevel
             self.retryLevel = retryLevel

@@ -6,11 +6,16 @@ extension ToolLoggingObserver {
     func logSummary(
         _ event: ToolEvent, duration: Duration, error: ToolError?, state: LoggingCallState?, level: Logger.Level
     ) {
-        var metadata = Self.metadata(for: event, extra: 9)
+        var metadata = Self.metadata(for: event, extra: 10)
         metadata["outcome"] = .string(error == nil ? "success" : "failure")
         metadata["duration_ms"] = .string(LoggingFormat.milliseconds(duration))
         // An untracked call (table full, or no `started` seen) has no honest counts to give.
         if let state {
+            if let arguments = state.arguments {
+                metadata["arguments"] =
+                    configuration.logsArgumentValues
+                    ? .string(arguments.masked.description) : .string(arguments.names.joined(separator: ","))
+            }
             metadata["cache"] = .string(state.cache.name)
             metadata["upstream_attempts"] = .string(String(state.upstreamAttempts))
             metadata["retries"] = .string(String(state.retries))

@@ -19,6 +19,7 @@ import ToolOpsCore
 /// | `retries` | how many retries were scheduled |
 /// | `key` | the first 16 hex digits of the call key's digest; absent if the call ended before its key was derived |
 /// | `session_id` | the agent session, when the call had one |
+/// | `arguments` | the argument names, comma-separated (`city,units`); with ``Configuration-swift.struct/logsArgumentValues``, the arguments as JSON with sensitive values masked |
 /// | `error_code`, `error` | on failure: the ``ToolOpsCore/ToolError/Code-swift.struct`` and the masked message |
 ///
 /// `cache` is `hit`, `stale`, `coalesced` or `coalesced_remote` when that answered the call (an
@@ -38,8 +39,13 @@ import ToolOpsCore
 /// | `staleServed` | `stale value served` | `.notice` | `store`, `age_ms` |
 /// | `fallbackUsed` | `fallback value used` | `.notice` | `error_code` |
 ///
-/// Argument values never appear: events do not carry them, errors inside events are already
-/// masked, and the key is a digest.
+/// Argument values appear only when ``Configuration-swift.struct/logsArgumentValues`` is on, and
+/// then with every sensitive value (by name pattern or marked on the tool) replaced by `***`;
+/// errors inside events are already masked, and the key is a digest.
+///
+/// Records written during a traced call (see ``ToolTracer``) are written while the call's span is
+/// current, so a `Logger.MetadataProvider` that reads the span context — swift-otel's, for one —
+/// adds `trace_id` and `span_id` to them.
 ///
 /// Observation is on every call's hot path. The logger's level is checked first, and a record
 /// below it costs nothing: no metadata is built and no string is formatted. Between `started` and
@@ -92,8 +98,9 @@ public final class ToolLoggingObserver: ToolObserver {
         case .started:
             guard configuration.trackingLevel >= threshold else { return }
             let callID = event.callID
+            let arguments = event.arguments
             calls.withLock { table in
-                table.start(callID)
+                table.start(callID, arguments: arguments)
                 trackedCount.store(table.count, ordering: .relaxed)
             }
         case .cacheHit:
