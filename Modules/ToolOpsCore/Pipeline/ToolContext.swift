@@ -6,14 +6,18 @@ import Synchronization
 public final class ToolContext: Sendable {
     /// The tool's declaration.
     public let descriptor: ToolDescriptor
-    /// Clock, randomness and observer.
+    /// Clock, randomness, observer and tracing.
     public let environment: ToolEnvironment
+    /// The environment's tracing when it records anything; `nil` otherwise, so that an untraced
+    /// call skips the span wrappers entirely.
+    public let tracing: (any ToolTracing)?
     // Argument names repeat on every call; remember which are sensitive.
     private let sensitivity = Mutex<[String: Bool]>([:])
 
     public init(descriptor: ToolDescriptor, environment: ToolEnvironment) {
         self.descriptor = descriptor
         self.environment = environment
+        self.tracing = environment.tracing.flatMap { $0.isRecording ? $0 : nil }
     }
 
     /// Whether the argument called `name` is sensitive for this tool (memoised).

@@ -41,7 +41,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         earlyRejecter = pipeline.earlyRejecter
         chain = pipeline.compose { call in
             call.emit(.upstreamCalled(attempt: call.attempt))
-            guard let tracing = call.environment.tracing else {
+            guard let tracing = call.context.tracing else {
                 return try await Self.invoke(body, with: call)
             }
             return try await tracing.withAttemptSpan(call.traced, attempt: call.attempt) {
@@ -73,7 +73,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     /// - Throws: ``ToolError``.
     public func callAsFunction(_ input: Input, options: CallOptions = CallOptions()) async throws -> Output {
         let callID = Self.nextCallID()
-        guard let tracing = context.environment.tracing else {
+        guard let tracing = context.tracing else {
             return try await run(input, callID: callID, options: options, span: nil)
         }
         return try await tracing.withCallSpan(
@@ -138,7 +138,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     ///   not fit `Input`; otherwise whatever the typed call throws.
     public func call(arguments: JSONValue, options: CallOptions = CallOptions()) async throws -> JSONValue {
         let callID = Self.nextCallID()
-        guard let tracing = context.environment.tracing else {
+        guard let tracing = context.tracing else {
             return try await run(arguments: arguments, callID: callID, options: options, span: nil)
         }
         return try await tracing.withCallSpan(

@@ -14,6 +14,10 @@
 ///
 /// ToolOpsTelemetry's `ToolTracer` implements this with swift-distributed-tracing.
 public protocol ToolTracing: Sendable {
+    /// Whether spans are recorded at all. When `false`, tools built with this tracing never call
+    /// it: their calls cost what untraced calls cost. Read once, when a tool is built.
+    var isRecording: Bool { get }
+
     /// Runs `operation` — the whole call — inside a span for it.
     ///
     /// Pass `operation` the span that should receive the call's events, or `nil` when nothing
@@ -35,6 +39,11 @@ public protocol ToolTracing: Sendable {
 public protocol ToolCallSpan: AnyObject, Sendable {
     /// Called once per event of the call, right after the environment's observer.
     func record(_ event: ToolEvent)
+}
+
+extension ToolTracing {
+    /// Recording, unless the conforming type says otherwise.
+    public var isRecording: Bool { true }
 }
 
 /// What a tracer is told about a call when its span starts.

@@ -29,15 +29,29 @@ struct JSONLineEncoder {
     /// Everything else is copied as UTF-8, which a Swift `String` always holds validly.
     mutating func appendString(_ string: String) {
         append(ascii: "\"")
-        // Fast path: most log text needs no escaping at all. 0xE2 starts U+2028 and U+2029.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            bytes.append(contentsOf: string.utf8)
-        } else {
-            for scalar in string.unicodeScalars {
-                appendEscaped(scalar)
+        // Fast path: most log text needs no escaping at all, and native strings are contiguous.
+        let copied = string.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard !buffer.contains(where: Self.needsEscaping) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied != true {
+            if copied == nil, !string.utf8.contains(where: Self.needsEscaping) {
+                bytes.append(contentsOf: string.utf8)
+            } else {
+                for scalar in string.unicodeScalars {
+                    appendEscaped(scalar)
+                }
             }
         }
         append(ascii: "\"")
+    }
+
+    /// Whether a UTF-8 byte may need escaping: control characters, `"`, `\\`, and 0xE2, which
+    /// starts U+2028 and U+2029.
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
     }
 
     private mutating func appendEscaped(_ scalar: Unicode.Scalar) {

@@ -11,6 +11,8 @@ extension JSONLinesLogHandler {
         let provided = metadataProvider?.get() ?? [:]
         let explicit = event.metadata ?? [:]
         guard !provided.isEmpty || !explicit.isEmpty || event.error != nil else { return metadata }
+        // The common case — only the call's metadata — needs no merged copy.
+        if metadata.isEmpty, provided.isEmpty, event.error == nil { return explicit }
         var merged = metadata
         merged.merge(provided) { _, provided in provided }
         merged.merge(explicit) { _, explicit in explicit }
@@ -46,17 +48,19 @@ extension JSONLinesLogHandler {
         encoder.append(ascii: ",")
         encoder.appendKey("source")
         encoder.appendString(source)
-        for (key, value) in topLevelFields(metadata) {
+        let fields = topLevelFields(metadata)
+        // Sort positions rather than the (name, value) pairs: moving an Int costs no retain.
+        for index in fields.indices.sorted(by: { fields[$0].key < fields[$1].key }) {
             encoder.append(ascii: ",")
-            encoder.appendKey(key)
-            encoder.appendValue(value)
+            encoder.appendKey(fields[index].key)
+            encoder.appendValue(fields[index].value)
         }
         encoder.append(ascii: "}")
         encoder.append(ascii: "\n")
         return encoder.bytes
     }
 
-    /// The metadata as top-level fields, sorted by name, with reserved names renamed.
+    /// The metadata as top-level fields, with reserved names renamed (``line(timestamp:level:label:message:source:metadata:)`` sorts them).
     ///
     /// A key such as `msg` becomes `_msg`, or `__msg` if `_msg` is also a key, and so on: the new
     /// name is never reserved and never another key, so no field is written twice.
@@ -65,12 +69,19 @@ extension JSONLinesLogHandler {
         fields.reserveCapacity(metadata.count)
         for (key, value) in metadata {
             var name = key
-            while reservedKeys.contains(name) || (name != key && metadata[name] != nil) {
+            while isReserved(name) || (name != key && metadata[name] != nil) {
                 name = "_" + name
             }
             fields.append((name, value))
         }
-        fields.sort { $0.key < $1.key }
         return fields
+    }
+
+    /// Whether `name` is one of ``reservedKeys`` (compared directly: this runs for every field of every line).
+    static func isReserved(_ name: String) -> Bool {
+        switch name {
+        case "ts", "level", "label", "msg", "source": true
+        default: false
+        }
     }
 }
