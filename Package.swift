@@ -155,7 +155,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ToolOpsMetricsServerTests",
-            dependencies: ["ToolOpsMetricsServer"],
+            dependencies: [
+                "ToolOpsMetricsServer", "ToolOpsTelemetry",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/ToolOpsMetricsServerTests"
         ),
         .testTarget(
