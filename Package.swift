@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "ToolOps", "ToolOpsConfiguration", "ToolOpsMetricsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             path: "Modules/ToolOpsCommands"
         ),

@@ -1,11 +1,16 @@
 import ArgumentParser
+import ToolOpsCommands
 
 /// `toolops`: the command-line tool that operates ToolOps.
+///
+/// The demo lives here; the operator commands (config, doctor, stats, clear, invalidate, inspect,
+/// metrics) come from ToolOpsCommands, where apps mount them with their own tools.
 @main
 struct ToolOpsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toolops",
         abstract: "Operate ToolOps: caching, coalescing and resilience for AI agent tools.",
-        subcommands: [DemoCommand.self]
+        discussion: ToolOpsRootCommand.configuration.discussion,
+        subcommands: [DemoCommand.self] + ToolOpsRootCommand.operatorCommands
     )
 }

@@ -79,6 +79,9 @@ struct FileCacheIndex {
     /// Every known stem.
     var stems: [String] { table.slotsFromLeastRecent.map { table.key(at: $0) } }
 
+    /// Every known record, least recently used first.
+    var records: [Record] { table.slotsFromLeastRecent.map { table.value(at: $0) } }
+
     /// The counters and sizes as statistics.
     var statistics: CacheStatistics {
         CacheStatistics(

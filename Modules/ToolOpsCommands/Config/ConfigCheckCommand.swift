@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// `toolops config check`: reads and validates the configuration.
+public struct ConfigCheckCommand: AsyncParsableCommand {
+    /// The command's name, abstract and help text.
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the configuration file and summarise its stores.",
+        discussion: """
+            Reads the configuration as every command does and checks it without connecting to \
+            anything: YAML syntax, keys, values, store kinds, connection strings. A mistake is \
+            reported as `file:line: key: problem`; a valid file prints OK and its stores, \
+            passwords masked. Use `toolops doctor` to check that the stores answer.
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    /// The command; ArgumentParser makes it.
+    public init() {}
+
+    /// Runs the command; a failure is thrown as a one-line ``CommandError``.
+    public func run() async throws {
+        try await reportingErrors {
+            let environment = CommandEnvironment.current
+            try ConfigFile.check(options.load(environment), output: environment.output)
+        }
+    }
+}

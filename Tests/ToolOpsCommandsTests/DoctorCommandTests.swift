@@ -1,0 +1,110 @@
+import Dispatch
+import Foundation
+import Testing
+import ToolOps
+import ToolOpsCommands
+
+@Suite("toolops doctor")
+struct DoctorCommandTests {
+    @Test("a healthy file store passes every check, and the probe leaves nothing behind")
+    func healthy() async throws {
+        let app = try AppFixture()
+        try await app.populate()
+
+        let run = await CommandRun.run(["doctor", "--json"], application: app)
+        #expect(run.error == nil, "\(run.errorMessage)")
+        let report = try JSONDecoder().decode(DoctorReport.self, from: Data(run.standardOutput.utf8))
+        #expect(report.healthy)
+        let names = report.checks.map(\.name)
+        #expect(names.contains("store 'file' reachable"))
+        #expect(names.contains("store 'file' writable"))
+        #expect(names.contains("store 'memory' writable"))
+        #expect(names.contains("configuration"))
+        #expect(report.checks.allSatisfy { $0.status == .ok }, "\(report.checks)")
+        let writable = try #require(report.checks.first { $0.name == "store 'file' writable" })
+        #expect(writable.store == "file")
+        #expect(writable.durationSeconds >= 0)
+        #expect(try app.file.statistics().entries == 3)
+        #expect(try app.file.toolStatistics()["toolops.doctor"] == nil)
+    }
+
+    @Test("a file store whose folder cannot be used fails, names the store, and exits 1")
+    func unusableFolder() async throws {
+        let app = try AppFixture()
+        // A regular file where the store expects a folder: creating the namespace folder fails
+        // even for root, for whom permission bits would not.
+        let blocker = app.directory.appending(path: "blocker")
+        try Data("not a folder".utf8).write(to: blocker)
+        let stores = CacheStoreRegistry()
+        let clock = app.clock
+        stores.register("memory", app.memory)
+        stores.register("broken") {
+            try FileCache(configuration: .init(directory: blocker.appending(path: "cache"), clock: clock))
+        }
+        let run = await CommandRun.run(
+            ["doctor", "--json"], application: BareApplication(stores: stores, clock: clock))
+        #expect(run.exitCode == 1)
+        #expect(run.standardError.isEmpty)
+        let report = try JSONDecoder().decode(DoctorReport.self, from: Data(run.standardOutput.utf8))
+        #expect(!report.healthy)
+        let failed = report.checks.filter { $0.status == .fail }
+        #expect(failed.map(\.name) == ["store 'broken' reachable"])
+        #expect(failed.first?.detail.hasPrefix("store 'broken': cannot create the file cache folder") == true)
+        #expect(report.checks.contains { $0.name == "store 'memory' writable" && $0.status == .ok })
+    }
+
+    @Test("a store that opens but cannot write fails the writable check with the store's reason")
+    func failingWrites() async throws {
+        let stores = CacheStoreRegistry()
+        stores.register("flaky", ReadOnlyStore())
+        let run = await CommandRun.run(
+            ["doctor", "--store", "flaky"], application: BareApplication(stores: stores, clock: SystemClock()))
+        #expect(run.exitCode == 1)
+        let line = try #require(
+            run.standardOutput.split(separator: "\n").first { $0.contains("store 'flaky' writable") })
+        #expect(line.hasPrefix("fail"))
+        #expect(line.contains("store 'flaky' (ReadOnlyStore): cannot write: disk is read-only"))
+        #expect(run.standardOutput.hasSuffix("unhealthy: 1 failed, 0 warnings\n"))
+    }
+
+    @Test("a step that hangs is cut off at --timeout with a clear message")
+    func timeout() async throws {
+        let stores = CacheStoreRegistry()
+        stores.register("stuck", HangingStore())
+        let run = await CommandRun.run(
+            ["doctor", "--store", "stuck", "--timeout", "0.2", "--json"],
+            application: BareApplication(stores: stores, clock: SystemClock()))
+        #expect(run.exitCode == 1)
+        let report = try JSONDecoder().decode(DoctorReport.self, from: Data(run.standardOutput.utf8))
+        let writable = try #require(report.checks.first { $0.name == "store 'stuck' writable" })
+        #expect(writable.status == .fail)
+        #expect(writable.detail == "store 'stuck' (HangingStore): no answer within 200 ms")
+    }
+}
+
+/// A store that opens fine but refuses every write.
+struct ReadOnlyStore: CacheStore {
+    struct ReadOnly: Error, CustomStringConvertible {
+        var description: String { "disk is read-only" }
+    }
+    func entry(for key: CallKey) async throws -> CacheEntry? { nil }
+    func store(_ entry: CacheEntry, for key: CallKey) async throws { throw ReadOnly() }
+    func removeEntry(for key: CallKey) async throws -> Bool { false }
+    func invalidate(_ scope: CacheScope) async throws -> Int { 0 }
+    func sweep() async throws -> Int { 0 }
+    func statistics() async throws -> CacheStatistics { CacheStatistics() }
+}
+
+/// A store whose writes take a minute and ignore cancellation, like a connect blocked in C.
+struct HangingStore: CacheStore {
+    func entry(for key: CallKey) async throws -> CacheEntry? { nil }
+    func store(_ entry: CacheEntry, for key: CallKey) async throws {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { continuation.resume() }
+        }
+    }
+    func removeEntry(for key: CallKey) async throws -> Bool { false }
+    func invalidate(_ scope: CacheScope) async throws -> Int { 0 }
+    func sweep() async throws -> Int { 0 }
+    func statistics() async throws -> CacheStatistics { CacheStatistics() }
+}
