@@ -49,7 +49,8 @@ struct KeepAliveTests {
 
                 #expect(response.status == 200)
                 #expect(response.value(of: "Connection") == "close")
-                #expect(try await connection.serverCloses())
+                let closed = try await connection.serverCloses()
+                #expect(closed)
             }
         }
     }
@@ -67,21 +68,21 @@ struct KeepAliveTests {
                 #expect(kept.value(of: "Connection") == "keep-alive")
                 #expect(closing.status == 200)
                 #expect(closing.value(of: "Connection") == "close")
-                #expect(try await connection.serverCloses())
+                let closed = try await connection.serverCloses()
+                #expect(closed)
             }
         }
     }
 
     @Test("a connection idle for longer than idleTimeout is closed by the server")
     func idleTimeout() async throws {
+        // Nothing is sent: a request racing the short timeout on a loaded machine would make
+        // the test flaky, and an abandoned connection that never sent anything is the case to pin.
         let server = ephemeralServer(ToolOpsPrometheus(), idleTimeout: .milliseconds(50))
 
         try await withStarted(server) { port in
             try await RawHTTPConnection.with(port: port) { connection in
-                let response = try await connection.request("GET", "/healthz")
                 let closed = try await connection.serverCloses()
-
-                #expect(response.status == 200)
                 #expect(closed)
             }
         }
