@@ -48,33 +48,39 @@ extension JSONLinesLogHandler {
         encoder.append(ascii: ",")
         encoder.appendKey("source")
         encoder.appendString(source)
-        let fields = topLevelFields(metadata)
-        // Sort positions rather than the (name, value) pairs: moving an Int costs no retain.
-        for index in fields.indices.sorted(by: { fields[$0].key < fields[$1].key }) {
+        // Names and values in parallel arrays, and positions sorted rather than pairs: comparing
+        // two names then copies no metadata value, and moving an Int costs no retain.
+        var names: [String] = []
+        var values: [Logger.MetadataValue] = []
+        names.reserveCapacity(metadata.count)
+        values.reserveCapacity(metadata.count)
+        for (key, value) in metadata {
+            names.append(topLevelName(for: key, in: metadata))
+            values.append(value)
+        }
+        var order = Array(names.indices)
+        order.sort { names[$0] < names[$1] }
+        for index in order {
             encoder.append(ascii: ",")
-            encoder.appendKey(fields[index].key)
-            encoder.appendValue(fields[index].value)
+            encoder.appendKey(names[index])
+            encoder.appendValue(values[index])
         }
         encoder.append(ascii: "}")
         encoder.append(ascii: "\n")
         return encoder.bytes
     }
 
-    /// The metadata as top-level fields, with reserved names renamed (``line(timestamp:level:label:message:source:metadata:)`` sorts them).
+    /// The top-level field name of metadata key `key`: the key itself unless it is reserved.
     ///
     /// A key such as `msg` becomes `_msg`, or `__msg` if `_msg` is also a key, and so on: the new
     /// name is never reserved and never another key, so no field is written twice.
-    static func topLevelFields(_ metadata: Logger.Metadata) -> [(key: String, value: Logger.MetadataValue)] {
-        var fields: [(key: String, value: Logger.MetadataValue)] = []
-        fields.reserveCapacity(metadata.count)
-        for (key, value) in metadata {
-            var name = key
-            while isReserved(name) || (name != key && metadata[name] != nil) {
-                name = "_" + name
-            }
-            fields.append((name, value))
+    static func topLevelName(for key: String, in metadata: Logger.Metadata) -> String {
+        guard isReserved(key) else { return key }
+        var name = "_" + key
+        while isReserved(name) || metadata[name] != nil {
+            name = "_" + name
         }
-        return fields
+        return name
     }
 
     /// Whether `name` is one of ``reservedKeys`` (compared directly: this runs for every field of every line).
