@@ -83,7 +83,12 @@ let package = Package(
         // The configuration file shared by the SDK and the CLI (YAML).
         .target(
             name: "ToolOpsConfiguration",
-            dependencies: ["ToolOps", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ToolOps", "ToolOpsTelemetry",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             path: "Modules/ToolOpsConfiguration"
         ),
         // The operator commands, embeddable in an app's own executable.

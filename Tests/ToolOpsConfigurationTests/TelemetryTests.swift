@@ -23,13 +23,14 @@ struct TelemetryTests {
             """)
         let logFile = scratch.path + "/calls.jsonl"
         #expect(configuration.telemetry.logFile == logFile)
-        let telemetry = try configuration.telemetry.makeObservers()
-        #expect(telemetry.metrics.configuration.prefix == "agents")
+        let telemetry = try configuration.telemetry.makeTelemetry()
+        #expect(telemetry.metrics?.configuration.prefix == "agents")
+        #expect(telemetry.tracer != nil, "tracing is on by default")
         #expect(telemetry.statistics.configuration.window == .seconds(60))
         #expect(telemetry.statistics.configuration.costPerCall == ["lookup": 0.5])
 
         let runtime = try ToolRuntime(
-            configuration: configuration, environment: ToolEnvironment(observer: telemetry.observer))
+            configuration: configuration, environment: ToolEnvironment(telemetry: telemetry))
         let lookup = try runtime.readonly("lookup", options: ReadOnlyOptions(retries: 0)) { (query: String) -> String in
             if query == "bad" { throw Failure() }
             return query
@@ -51,7 +52,7 @@ struct TelemetryTests {
     func unopenableLogFile() throws {
         let scratch = try Scratch()
         let telemetry = ToolOpsConfiguration.Telemetry(logFile: scratch.path + "/missing/calls.jsonl")
-        let error = #expect(throws: ConfigurationError.self) { try telemetry.makeObservers() }
+        let error = #expect(throws: ConfigurationError.self) { try telemetry.makeTelemetry() }
         #expect(error?.key == "telemetry.log_file")
         #expect(
             error?.message.hasPrefix("cannot open log file '\(scratch.path)/missing/calls.jsonl' for appending") == true

@@ -16,7 +16,7 @@ struct LoggingCallTableTests {
             if choice < 4 || live.isEmpty {
                 // Ids cluster like real call ids, plus some far apart, to exercise probing.
                 let id = random.nextUInt64() % 4 == 0 ? random.nextUInt64() % (UInt64.max - 1) : UInt64(step)
-                table.start(id, arguments: nil)
+                table.start(id)
                 if model[id] != nil || model.count < 500 {
                     if model[id] == nil { live.append(id) }
                     model[id] = 0
@@ -43,15 +43,15 @@ struct LoggingCallTableTests {
     @Test("a full table refuses new calls but still updates and finishes tracked ones")
     func fullTable() {
         var table = LoggingCallTable(capacity: 2)
-        table.start(1, arguments: nil)
-        table.start(2, arguments: nil)
-        table.start(3, arguments: nil)
+        table.start(1)
+        table.start(2)
+        table.start(3)
         #expect(table.count == 2)
         table.update(3, with: .retry)
         #expect(table.finish(3) == nil)
         table.update(2, with: .retry)
         #expect(table.finish(2)?.retries == 1)
-        table.start(3, arguments: nil)
+        table.start(3)
         #expect(table.count == 2)
     }
 }

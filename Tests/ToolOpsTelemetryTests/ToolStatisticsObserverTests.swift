@@ -56,11 +56,19 @@ struct ToolStatisticsObserverTests {
     @Test("rates are nil, not zero or NaN, when nothing was counted for them")
     func ratesWithoutDataAreNil() throws {
         let statistics = ToolStatisticsObserver()
-        statistics.observe(.started)
+        statistics.observe(.upstreamCalled(attempt: 1))
         let window = try #require(statistics.snapshot(tool: search)).window
         #expect(window.errorRate == nil)
         #expect(window.hitRate == nil)
         #expect(window.latency == nil)
+    }
+
+    @Test("starts are not counted: a tool appears with its first event after a start")
+    func startsAreSkipped() {
+        let statistics = ToolStatisticsObserver()
+        statistics.observe(.started, times: 3)
+        #expect(statistics.snapshot(tool: search) == nil)
+        #expect(statistics.trackedToolCount == 0)
     }
 
     @Test("cost saved is saved calls times the cost configured for the tool's name, in every version")

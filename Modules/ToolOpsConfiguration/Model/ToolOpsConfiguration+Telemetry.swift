@@ -4,7 +4,7 @@ import ToolOps
 extension ToolOpsConfiguration {
     /// Logs, metrics, statistics and tracing (the `telemetry` section).
     ///
-    /// ``makeObservers(metricsFactory:clock:label:)`` turns it into the observers of a tool
+    /// ``makeTelemetry(metricsFactory:clock:label:)`` turns it into the telemetry of a tool
     /// environment.
     ///
     /// ```yaml
@@ -24,10 +24,11 @@ extension ToolOpsConfiguration {
         /// The first part of every metric name (`toolops_calls_total`): letters, digits, `_` and
         /// `:`, not starting with a digit. Default `"toolops"`.
         public var metricsPrefix: String
-        /// Whether the application should trace tool calls. Default `true`.
+        /// Whether tool calls are traced. Default `true`.
         ///
-        /// Read by the application or CLI that sets up a tracer; ``makeObservers(metricsFactory:clock:label:)``
-        /// builds no tracer.
+        /// ``makeTelemetry(metricsFactory:clock:label:)`` then includes a ``ToolTracer`` writing to
+        /// the tracer bootstrapped in `InstrumentationSystem`; nothing is recorded until the
+        /// application bootstraps one (swift-otel's, for instance).
         public var tracing: Bool
         /// The rolling window of per-tool statistics (hit rates, latencies, cost saved). Default 5 minutes.
         public var statisticsWindow: Duration

@@ -4,25 +4,27 @@ import ToolOps
 import ToolOpsTelemetry
 
 extension ToolOpsConfiguration.Telemetry {
-    /// The observers these settings describe: a ``ToolLoggingObserver`` writing JSON lines at
-    /// ``logLevel`` to ``logFile`` (standard error when `nil`), a ``ToolMetricsObserver`` under
-    /// ``metricsPrefix``, and a ``ToolStatisticsObserver`` over ``statisticsWindow`` with
-    /// ``costPerCall``.
+    /// The telemetry these settings describe, ready for a tool environment: JSON log lines at
+    /// ``logLevel`` to ``logFile`` (standard error when `nil`), metrics under ``metricsPrefix``,
+    /// rolling statistics over ``statisticsWindow`` with ``costPerCall``, and — when ``tracing``
+    /// is on — a ``ToolTracer`` writing to the tracer bootstrapped in `InstrumentationSystem`
+    /// (none recorded if nothing is bootstrapped).
     ///
-    /// No tracer is built (``tracing`` is for the application that sets one up), and no
-    /// metrics backend is bootstrapped: metrics go to `metricsFactory`.
+    /// No backend is bootstrapped here: metrics go to `metricsFactory`, spans to whatever tracer
+    /// the application bootstrapped before calling this.
     ///
     /// ```swift
-    /// MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-    /// let telemetry = try configuration.telemetry.makeObservers()
+    /// let configuration = try ToolOpsConfiguration.load()
+    /// let telemetry = try configuration.telemetry.makeTelemetry(metricsFactory: prometheus.factory)
+    /// let runtime = try ToolRuntime(configuration: configuration, environment: ToolEnvironment(telemetry: telemetry))
     /// ```
     ///
     /// - Throws: ``ConfigurationError`` at `telemetry.log_file` when the log file cannot be opened.
-    public func makeObservers(
+    public func makeTelemetry(
         metricsFactory: any MetricsFactory = MetricsSystem.factory,
         clock: any ToolClock = SystemClock(),
         label: String = "toolops"
-    ) throws(ConfigurationError) -> TelemetryObservers {
+    ) throws(ConfigurationError) -> ToolTelemetry {
         let sink: FileDescriptorSink
         if let logFile {
             do {
@@ -37,13 +39,13 @@ extension ToolOpsConfiguration.Telemetry {
         let logger = Logger(label: label) { label in
             JSONLinesLogHandler(label: label, sink: sink, configuration: handlerConfiguration)
         }
-        return TelemetryObservers(
-            logging: ToolLoggingObserver(logger: logger),
-            metrics: ToolMetricsObserver(configuration: .init(factory: metricsFactory, prefix: metricsPrefix)),
+        return ToolTelemetry(
+            logger: logger,
+            metricsFactory: metricsFactory,
+            metricsPrefix: metricsPrefix,
+            tracer: tracing ? ToolTracer() : nil,
             // Thirty buckets per window, the proportions of the observer's own defaults (5 min / 10 s).
-            statistics: ToolStatisticsObserver(
-                configuration: .init(
-                    window: statisticsWindow, bucketWidth: statisticsWindow / 30, costPerCall: costPerCall))
+            statistics: .init(window: statisticsWindow, bucketWidth: statisticsWindow / 30, costPerCall: costPerCall)
         )
     }
 }

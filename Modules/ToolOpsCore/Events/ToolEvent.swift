@@ -1,8 +1,8 @@
 /// Something a stage of a tool's pipeline did, delivered to the environment's ``ToolObserver``.
 ///
 /// Events carry the tool, the call's id and key, but never raw argument values: a sensitive
-/// argument cannot leak through an event. The `started` event carries ``CallArguments``, whose
-/// values are masked; errors inside events are already masked.
+/// argument cannot leak through an event. A call's start and end events carry ``CallArguments``,
+/// whose values are masked; errors inside events are already masked.
 public struct ToolEvent: Sendable {
     /// What happened.
     public enum Kind: Sendable {
@@ -54,8 +54,9 @@ public struct ToolEvent: Sendable {
     public let timestamp: Timestamp
     /// What happened.
     public let kind: Kind
-    /// The call's arguments — names, and values masked — on its `started` event once they are
-    /// known; `nil` on every other event.
+    /// The call's arguments — names, and values masked — on its `started`, `succeeded` and
+    /// `failed` events once they are known (so an observer need not keep them in between);
+    /// `nil` on every other event, and on a call that ended before its arguments were read.
     public let arguments: CallArguments?
 
     public init(

@@ -58,6 +58,11 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
 
     /// Reports `kind` stamped with `timestamp`, for a stage that has just read the clock anyway.
     public func emit(_ kind: ToolEvent.Kind, at timestamp: Timestamp) {
+        emit(kind, at: timestamp, arguments: nil)
+    }
+
+    /// Reports `kind` with the call's arguments: the tool does so for its start and its end.
+    public func emit(_ kind: ToolEvent.Kind, at timestamp: Timestamp, arguments: CallArguments?) {
         emit(
             ToolEvent(
                 tool: key.tool,
@@ -65,7 +70,8 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
                 key: key,
                 sessionID: options.sessionID,
                 timestamp: timestamp,
-                kind: kind
+                kind: kind,
+                arguments: arguments
             )
         )
     }

@@ -108,26 +108,17 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
             startedAt: start,
             span: span
         )
-        call.emit(
-            ToolEvent(
-                tool: id,
-                callID: callID,
-                key: key,
-                sessionID: options.sessionID,
-                timestamp: start,
-                kind: .started,
-                arguments: CallArguments(hashed: arguments.hashed, context: context)
-            )
-        )
+        let shown = CallArguments(hashed: arguments.hashed, context: context)
+        call.emit(.started, at: start, arguments: shown)
         do {
             let output = try await chain(call)
             let end = clock.now()
-            call.emit(.succeeded(duration: start.duration(to: end)), at: end)
+            call.emit(.succeeded(duration: start.duration(to: end)), at: end, arguments: shown)
             return output
         } catch {
             let toolError = call.classify(error)
             let end = clock.now()
-            call.emit(.failed(duration: start.duration(to: end), error: toolError), at: end)
+            call.emit(.failed(duration: start.duration(to: end), error: toolError), at: end, arguments: shown)
             throw toolError
         }
     }

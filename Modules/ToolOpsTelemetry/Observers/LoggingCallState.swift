@@ -1,11 +1,9 @@
 import ToolOpsCore
 
 /// What a ``ToolLoggingObserver`` remembers about one call in flight, between its `started`
-/// event and its end: enough for the summary record. Its arguments are kept only in their
-/// masked form (``ToolOpsCore/CallArguments``), and only their names are written by default.
+/// event and its end: enough for the summary record, and nothing about its arguments (the end
+/// event carries them).
 struct LoggingCallState: Sendable {
-    /// The call's arguments, from its `started` event.
-    var arguments: CallArguments?
     /// How the cache took part so far.
     var cache: LoggingCacheInvolvement = .none
     /// `upstreamCalled` events seen.

@@ -30,10 +30,10 @@ struct LoggingCallTable: Sendable {
 
     /// Starts tracking `callID` with an empty state; does nothing if the table is full.
     @inline(__always)
-    mutating func start(_ callID: UInt64, arguments: CallArguments?) {
+    mutating func start(_ callID: UInt64) {
         guard callID != .max else { return }
         if let slot = find(callID) {
-            states[slot] = LoggingCallState(arguments: arguments)
+            states[slot] = LoggingCallState()
             return
         }
         guard count < capacity else { return }
@@ -41,7 +41,7 @@ struct LoggingCallTable: Sendable {
         var slot = home(callID)
         while ids[slot] != 0 { slot = (slot + 1) & (ids.count - 1) }
         ids[slot] = callID &+ 1
-        states[slot] = LoggingCallState(arguments: arguments)
+        states[slot] = LoggingCallState()
         count += 1
     }
 

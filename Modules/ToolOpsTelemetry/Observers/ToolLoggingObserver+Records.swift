@@ -10,12 +10,12 @@ extension ToolLoggingObserver {
         metadata["outcome"] = .string(error == nil ? "success" : "failure")
         metadata["duration_ms"] = .string(LoggingFormat.milliseconds(duration))
         // An untracked call (table full, or no `started` seen) has no honest counts to give.
+        if let arguments = event.arguments {
+            metadata["arguments"] =
+                configuration.logsArgumentValues
+                ? .string(arguments.masked.description) : .string(arguments.names.joined(separator: ","))
+        }
         if let state {
-            if let arguments = state.arguments {
-                metadata["arguments"] =
-                    configuration.logsArgumentValues
-                    ? .string(arguments.masked.description) : .string(arguments.names.joined(separator: ","))
-            }
             metadata["cache"] = .string(state.cache.name)
             metadata["upstream_attempts"] = .string(String(state.upstreamAttempts))
             metadata["retries"] = .string(String(state.retries))

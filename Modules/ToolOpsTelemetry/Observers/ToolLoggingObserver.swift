@@ -98,9 +98,8 @@ public final class ToolLoggingObserver: ToolObserver {
         case .started:
             guard configuration.trackingLevel >= threshold else { return }
             let callID = event.callID
-            let arguments = event.arguments
             calls.withLock { table in
-                table.start(callID, arguments: arguments)
+                table.start(callID)
                 trackedCount.store(table.count, ordering: .relaxed)
             }
         case .cacheHit:

@@ -14,8 +14,10 @@ import ToolOpsCore
 /// in the time bucket its timestamp says, and a snapshot's window ends at the latest timestamp
 /// seen (or at the time you pass). Tests move time by stamping events, with no clock to drive.
 ///
-/// Observation is on every call's hot path, so it is cheap and bounded: one lock, a dictionary
-/// lookup and a few increments, with no allocation once a tool's buckets are warm. Memory is
+/// `started` events are not counted (a call counts when it ends), so a tool appears once one of
+/// its calls produced any other event. Observation is on every call's hot path, so it is cheap
+/// and bounded: a `started` event costs nothing, any other one lock, a dictionary lookup and a
+/// few increments, with no allocation once a tool's buckets are warm. Memory is
 /// bounded whatever the traffic: a fixed ring of buckets per tool, recycled as time moves on,
 /// fixed-size histograms, and at most ``Configuration/maxTools`` tools, the least recently seen
 /// forgotten first.
@@ -44,10 +46,14 @@ public final class ToolStatisticsObserver: ToolObserver {
         )
     }
 
+    private static let startedIndex = ToolEvent.Kind.started.index
+
     /// Counts one event.
     public func observe(_ event: ToolEvent) {
         // Decode the event before taking the lock, to hold it as briefly as possible.
         let kindIndex = event.kind.index
+        // No statistic counts starts (calls are counted when they end): skip the lock.
+        if kindIndex == Self.startedIndex { return }
         var codeSlot = -1
         var duration: Int64?
         var breakerState: BreakerState?
