@@ -8,13 +8,7 @@ enum TelemetryScenarios {
     /// default tracer with nothing bootstrapped (no-op).
     static func memoryHitTelemetry(_ workload: Workload) async throws -> BenchmarkResult {
         let prometheus = ToolOpsPrometheus()
-        let sink = try FileDescriptorSink(appendingTo: "/dev/null")
-        let telemetry = ToolTelemetry(
-            logger: Logger(label: "toolops") { label in
-                JSONLinesLogHandler(label: label, sink: sink, configuration: .init(logLevel: .warning))
-            },
-            metricsFactory: prometheus.factory
-        )
+        let telemetry = try fullTelemetry(logLevel: .warning, prometheus: prometheus)
         var result = try await run(
             scenario: "memory_hit_telemetry", target: "p50<=4us", limit: 4_000, telemetry: telemetry, workload)
         let exposition = prometheus.exposition()
@@ -24,18 +18,23 @@ enum TelemetryScenarios {
 
     /// The same, with the logger at info: one JSON line per call, written to /dev/null.
     static func memoryHitLogged(_ workload: Workload) async throws -> BenchmarkResult {
-        let prometheus = ToolOpsPrometheus()
-        let sink = try FileDescriptorSink(appendingTo: "/dev/null")
-        let telemetry = ToolTelemetry(
-            logger: Logger(label: "toolops") { label in
-                JSONLinesLogHandler(label: label, sink: sink, configuration: .init(logLevel: .info))
-            },
-            metricsFactory: prometheus.factory
-        )
+        let telemetry = try fullTelemetry(logLevel: .info, prometheus: ToolOpsPrometheus())
         var result = try await run(
             scenario: "memory_hit_logged", target: "p50<=10us", limit: 10_000, telemetry: telemetry, workload)
         result.note = "one JSON line per call to /dev/null, plus metrics, statistics and the no-op tracer"
         return result
+    }
+
+    /// Metrics into `prometheus`, statistics, the default (no-op) tracer, and JSON lines to
+    /// /dev/null from a logger at `logLevel`.
+    private static func fullTelemetry(logLevel: Logger.Level, prometheus: ToolOpsPrometheus) throws -> ToolTelemetry {
+        let sink = try FileDescriptorSink(appendingTo: "/dev/null")
+        return ToolTelemetry(
+            logger: Logger(label: "toolops") { label in
+                JSONLinesLogHandler(label: label, sink: sink, configuration: .init(logLevel: logLevel))
+            },
+            metricsFactory: prometheus.factory
+        )
     }
 
     /// Diagnostic: `memory_hit` with one part of the telemetry at a time, to see what each costs.
