@@ -55,7 +55,8 @@ public struct ToolEvent: Sendable {
     /// What happened.
     public let kind: Kind
     /// The call's arguments — names, and values masked — on its `started`, `succeeded` and
-    /// `failed` events once they are known (so an observer need not keep them in between);
+    /// `failed` events once they are known (so an observer need not keep them in between), when
+    /// the environment's observer or tracing asks for them (``ToolObserver/argumentNeeds``);
     /// `nil` on every other event, and on a call that ended before its arguments were read.
     public let arguments: CallArguments?
 

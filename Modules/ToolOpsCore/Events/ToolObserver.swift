@@ -7,6 +7,15 @@ import Synchronization
 public protocol ToolObserver: Sendable {
     /// Called once per event.
     func observe(_ event: ToolEvent)
+
+    /// On which events this observer reads ``ToolEvent/arguments``. Tools skip preparing them for
+    /// the others — for all events by default. Read once, when a tool is built.
+    var argumentNeeds: ArgumentNeeds { get }
+}
+
+extension ToolObserver {
+    /// None: most observers count and time calls without looking at their arguments.
+    public var argumentNeeds: ArgumentNeeds { [] }
 }
 
 /// An observer that ignores every event. The default.
@@ -19,13 +28,17 @@ public struct NoOpObserver: ToolObserver {
 public struct MultiplexObserver: ToolObserver {
     /// The observers events are forwarded to.
     public let observers: [any ToolObserver]
+    /// Where any of the observers reads arguments.
+    public let argumentNeeds: ArgumentNeeds
 
     public init(_ observers: [any ToolObserver]) {
         self.observers = observers
+        argumentNeeds = observers.reduce(into: []) { $0.formUnion($1.argumentNeeds) }
     }
 
     public func observe(_ event: ToolEvent) {
-        for observer in observers { observer.observe(event) }
+        // By index: the element is borrowed in place, where `for … in` copies (retains) each one.
+        for index in observers.indices { observers[index].observe(event) }
     }
 }
 

@@ -11,6 +11,9 @@ public final class ToolContext: Sendable {
     /// The environment's tracing when it records anything; `nil` otherwise, so that an untraced
     /// call skips the span wrappers entirely.
     public let tracing: (any ToolTracing)?
+    /// For which events calls prepare ``CallArguments``: those the observer or the tracing reads
+    /// them on.
+    public let argumentNeeds: ArgumentNeeds
     // Argument names repeat on every call; remember which are sensitive.
     private let sensitivity = Mutex<[String: Bool]>([:])
 
@@ -18,6 +21,7 @@ public final class ToolContext: Sendable {
         self.descriptor = descriptor
         self.environment = environment
         self.tracing = environment.tracing.flatMap { $0.isRecording ? $0 : nil }
+        self.argumentNeeds = environment.observer.argumentNeeds.union(tracing?.argumentNeeds ?? [])
     }
 
     /// Whether the argument called `name` is sensitive for this tool (memoised).

@@ -108,17 +108,23 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
             startedAt: start,
             span: span
         )
-        let shown = CallArguments(hashed: arguments.hashed, context: context)
-        call.emit(.started, at: start, arguments: shown)
+        // Prepared once, and only for the events someone reads them on.
+        let needs = context.argumentNeeds
+        let shown = needs.isEmpty ? nil : CallArguments(hashed: arguments.hashed, context: context)
+        call.emit(.started, at: start, arguments: needs.contains(.start) ? shown : nil)
         do {
             let output = try await chain(call)
             let end = clock.now()
-            call.emit(.succeeded(duration: start.duration(to: end)), at: end, arguments: shown)
+            call.emit(
+                .succeeded(duration: start.duration(to: end)), at: end,
+                arguments: needs.contains(.success) ? shown : nil)
             return output
         } catch {
             let toolError = call.classify(error)
             let end = clock.now()
-            call.emit(.failed(duration: start.duration(to: end), error: toolError), at: end, arguments: shown)
+            call.emit(
+                .failed(duration: start.duration(to: end), error: toolError), at: end,
+                arguments: needs.contains(.failure) ? shown : nil)
             throw toolError
         }
     }

@@ -18,6 +18,9 @@ public protocol ToolTracing: Sendable {
     /// it: their calls cost what untraced calls cost. Read once, when a tool is built.
     var isRecording: Bool { get }
 
+    /// On which events call spans read ``ToolEvent/arguments`` (see ``ToolObserver/argumentNeeds``).
+    var argumentNeeds: ArgumentNeeds { get }
+
     /// Runs `operation` — the whole call — inside a span for it.
     ///
     /// Pass `operation` the span that should receive the call's events, or `nil` when nothing
@@ -44,6 +47,9 @@ public protocol ToolCallSpan: AnyObject, Sendable {
 extension ToolTracing {
     /// Recording, unless the conforming type says otherwise.
     public var isRecording: Bool { true }
+
+    /// None, unless the conforming type says otherwise.
+    public var argumentNeeds: ArgumentNeeds { [] }
 }
 
 /// What a tracer is told about a call when its span starts.

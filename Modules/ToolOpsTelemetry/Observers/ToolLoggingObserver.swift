@@ -137,6 +137,16 @@ public final class ToolLoggingObserver: ToolObserver {
         }
     }
 
+    /// The end events whose summaries the logger's level lets through, as it is when a tool is
+    /// built: summaries name the call's arguments.
+    public var argumentNeeds: ArgumentNeeds {
+        let threshold = logger.logLevel
+        var needs: ArgumentNeeds = []
+        if configuration.callLevel >= threshold { needs.insert(.success) }
+        if configuration.failureLevel >= threshold { needs.insert(.failure) }
+        return needs
+    }
+
     /// How many calls are tracked now; never more than ``Configuration-swift.struct/maxTrackedCalls``.
     public var trackedCallCount: Int {
         calls.withLock { $0.count }

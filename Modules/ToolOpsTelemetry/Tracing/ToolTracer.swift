@@ -59,6 +59,10 @@ public struct ToolTracer: ToolTracing {
     /// Whether spans are recorded: `false` when the tracer is swift-distributed-tracing's `NoOpTracer`.
     public var isRecording: Bool { tracer != nil }
 
+    /// The `started` event when ``Configuration-swift.struct/recordsArguments`` is on: the call
+    /// span records them as it starts.
+    public var argumentNeeds: ArgumentNeeds { configuration.recordsArguments ? .start : [] }
+
     public func withCallSpan<Output: Sendable>(
         _ call: TracedCall,
         _ operation: ((any ToolCallSpan)?) async throws -> Output
