@@ -24,8 +24,13 @@ public final class ToolRuntime: Sendable {
     public let breakers: BreakerRegistry
     // Which store each cached tool was built with, for invalidation.
     private let toolStores = Mutex<[ToolID: String]>([:])
-    // Every tool built here, by name (the latest build of a name wins).
-    private let builtTools = Mutex<[String: any JSONTool]>([:])
+    // Every tool built here, by id, and the order names were last built in.
+    private let builtTools = Mutex<BuiltTools>(BuiltTools())
+
+    private struct BuiltTools {
+        var byID: [ToolID: any JSONTool] = [:]
+        var latest: [String: ToolID] = [:]
+    }
 
     /// The process-wide runtime: system clock, no observer, the standard stores (plus
     /// `"postgres"` when `TOOLOPS_POSTGRES_URL` is set).
@@ -56,18 +61,38 @@ public final class ToolRuntime: Sendable {
     }
 
     func remember(tool: some JSONTool) {
-        builtTools.withLock { $0[tool.descriptor.name] = tool }
+        let id = tool.descriptor.id
+        builtTools.withLock { built in
+            built.byID[id] = tool
+            built.latest[id.name] = id
+        }
     }
 
-    /// Every tool built by this runtime, sorted by name: what an embedded `toolops` CLI or an
-    /// MCP server can list and call.
+    /// Every tool built by this runtime (each version of a name once), sorted by name then
+    /// version: what an embedded `toolops` CLI or an MCP server can list and call.
     public var tools: [any JSONTool] {
-        builtTools.withLock { $0.values.sorted { $0.descriptor.name < $1.descriptor.name } }
+        builtTools.withLock { built in
+            built.byID.values.sorted {
+                ($0.descriptor.name, $0.descriptor.version) < ($1.descriptor.name, $1.descriptor.version)
+            }
+        }
     }
 
-    /// The tool built here under `name`, if any.
+    /// The tool built here under `name` — of its versions, the one built last — if any.
     public func tool(named name: String) -> (any JSONTool)? {
-        builtTools.withLock { $0[name] }
+        builtTools.withLock { built in built.latest[name].flatMap { built.byID[$0] } }
+    }
+
+    /// The tool built here with this exact name and version, if any.
+    public func tool(_ id: ToolID) -> (any JSONTool)? {
+        builtTools.withLock { $0.byID[id] }
+    }
+
+    /// Every version of the tool called `name` built here, sorted by version.
+    public func tools(named name: String) -> [any JSONTool] {
+        builtTools.withLock { built in
+            built.byID.values.filter { $0.descriptor.name == name }.sorted { $0.descriptor.version < $1.descriptor.version }
+        }
     }
 
     /// The name of the store the tool `id` caches in, if it was built here with a cache.
