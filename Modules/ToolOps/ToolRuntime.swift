@@ -91,7 +91,9 @@ public final class ToolRuntime: Sendable {
     /// Every version of the tool called `name` built here, sorted by version.
     public func tools(named name: String) -> [any JSONTool] {
         builtTools.withLock { built in
-            built.byID.values.filter { $0.descriptor.name == name }.sorted { $0.descriptor.version < $1.descriptor.version }
+            built.byID.values.filter { $0.descriptor.name == name }.sorted {
+                $0.descriptor.version < $1.descriptor.version
+            }
         }
     }
 

@@ -21,9 +21,11 @@ struct TracingTests {
     struct TracedHarness {
         let tracer = InMemoryTracer()
         let clock = ManualClock()
+        let recorder = RecordingObserver()
         let runtime: ToolRuntime
 
         init(observer: any ToolObserver = NoOpObserver(), recordsArguments: Bool = false) {
+            let observer = MultiplexObserver([observer, recorder])
             let stores = CacheStoreRegistry()
             stores.register("memory", MemoryCache(configuration: .init(clock: clock)))
             runtime = ToolRuntime(
@@ -50,7 +52,8 @@ struct TracingTests {
         let weather = try harness.runtime.readonly("get_weather", description: "Current weather") {
             (query: Lookup) in "sunny in \(query.city)"
         }
-        _ = try await weather(Lookup(city: "Paris"), options: CallOptions(sessionID: "conversation-7"))
+        _ = try await weather(
+            Lookup(city: "Paris"), options: CallOptions(sessionID: "conversation-7", toolCallID: "call_abc123"))
         _ = try await weather(Lookup(city: "Paris"))
 
         let calls = harness.spans(named: "execute_tool get_weather")
@@ -66,7 +69,9 @@ struct TracingTests {
         #expect(first.attribute(ToolSpanAttribute.upstreamAttempts) == .int64(1))
         #expect(first.kind == .internal)
         #expect(first.status?.code != .error)
-        #expect(first.attribute(ToolSpanAttribute.toolCallID) != nil)
+        #expect(first.attribute(ToolSpanAttribute.toolCallID) == .string("call_abc123"))
+        #expect(first.attribute(ToolSpanAttribute.callID) != nil)
+        #expect(calls[1].attribute(ToolSpanAttribute.toolCallID) == nil, "no model id given, none recorded")
 
         let second = calls[1]
         #expect(second.attribute(ToolSpanAttribute.cache) == .string("hit"))
@@ -104,6 +109,52 @@ struct TracingTests {
         #expect(call.events.filter { $0.name == "toolops.retry" }.count == 2)
         #expect(call.attribute(ToolSpanAttribute.upstreamAttempts) == .int64(3))
         #expect(call.status?.code != .error)
+    }
+
+    @Test("an attempt that times out ends its span with the timeout, not the body's cancellation")
+    func timedOutAttemptSpan() async throws {
+        let harness = TracedHarness()
+        let gate = Gate()
+        let tool = try harness.runtime.readonly(
+            "slow_lookup", options: ReadOnlyOptions(cache: .disabled, retries: 0, timeout: .seconds(2))
+        ) { (query: Lookup) async throws -> String in
+            try await gate.wait()
+            return query.city
+        }
+        let outcome = Task { try await tool(Lookup(city: "Baku")) }
+        await harness.clock.waitForSleepers(1)
+        harness.clock.advance(by: .seconds(2))
+        let result = await outcome.result
+        gate.open()
+        #expect(throws: ToolError.self) { try result.get() }
+
+        let attempt = try #require(harness.spans(named: "slow_lookup attempt 1").first)
+        #expect(attempt.attribute(ToolSpanAttribute.errorType) == .string("timeout"))
+        #expect(attempt.status?.code == .error)
+        let call = try #require(harness.spans(named: "execute_tool slow_lookup").first)
+        #expect(attempt.parentSpanID == call.spanID)
+        #expect(call.attribute(ToolSpanAttribute.errorType) == .string("timeout"))
+        #expect(call.events.contains { $0.name == "toolops.timed_out" })
+    }
+
+    @Test("a secret repeated in another field is masked in the recorded arguments")
+    func secretRepeatedElsewhere() async throws {
+        let harness = TracedHarness(recordsArguments: true)
+        let tool = try harness.runtime.readonly("echo") { (query: Lookup) in query.city }
+        _ = try await tool(Lookup(city: "token is tok-998877", apiToken: "tok-998877"))
+        let call = try #require(harness.spans(named: "execute_tool echo").first)
+        #expect(
+            call.attribute(ToolSpanAttribute.toolCallArguments) == .string(#"{"apiToken":"***","city":"token is ***"}"#)
+        )
+    }
+
+    @Test("invalid JSON text gets a span too, with the invalidArguments error")
+    func invalidJSONTextSpan() async throws {
+        let harness = TracedHarness()
+        let tool = try harness.runtime.readonly("typed_text") { (query: Lookup) in query.city }
+        await #expect(throws: ToolError.self) { try await tool.call(json: "{\"city\": ") }
+        let call = try #require(harness.spans(named: "execute_tool typed_text").first)
+        #expect(call.attribute(ToolSpanAttribute.errorType) == .string("invalidArguments"))
     }
 
     @Test("a failed call's span records the error, its type and an error status")
@@ -163,7 +214,8 @@ struct TracingTests {
         async let leader = tool(Lookup(city: "Kyiv"))
         try await harness.waitForActiveSpans(2)  // the leader's call and attempt spans
         async let follower = tool(Lookup(city: "Kyiv"))
-        try await harness.waitForActiveSpans(3)
+        // Open the gate only once the follower has joined the flight, not merely started its span.
+        try await harness.waitForEvent("coalesced")
         gate.open()
         _ = try await (leader, follower)
 
@@ -260,6 +312,15 @@ struct TracingTests {
 }
 
 extension TracingTests.TracedHarness {
+    /// Waits (by yielding, not sleeping) until an event called `name` was observed.
+    func waitForEvent(_ name: String) async throws {
+        for _ in 0..<100_000 {
+            if recorder.names.contains(name) { return }
+            await Task.yield()
+        }
+        Issue.record("expected a \(name) event, saw \(recorder.names)")
+    }
+
     /// Waits (by yielding, not sleeping) until `count` spans are open.
     func waitForActiveSpans(_ count: Int) async throws {
         for _ in 0..<100_000 {

@@ -127,13 +127,13 @@ extension JSONParser {
         if isInteger, let integer = Int64(string) { return .int(integer) }
         // Double(_:) reads a JSON number correctly rounded, like the strtod JSONDecoder uses.
         guard let double = Double(string) else {
-            throw JSONParseError(reason: "the number \(string) at byte \(offset) cannot be read")
+            throw JSONParseError(reason: "the number at byte \(offset) cannot be read")
         }
         if let integer = wholeNumber(Int64.self, double, text) { return .int(integer) }
         if isInteger, let integer = UInt64(string) { return .uint(integer) }
         if let integer = wholeNumber(UInt64.self, double, text) { return .uint(integer) }
         guard double.isFinite else {
-            throw JSONParseError(reason: "the number \(string) at byte \(offset) is out of the range of a Double")
+            throw JSONParseError(reason: "the number at byte \(offset) is out of the range of a Double")
         }
         return .number(double)
     }

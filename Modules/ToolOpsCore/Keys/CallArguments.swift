@@ -9,10 +9,14 @@ public final class CallArguments: Sendable {
     /// The arguments with sensitive values hashed, as they feed the call's key.
     public let hashed: JSONValue
     private let context: ToolContext
+    private let redactor: Redactor
 
-    public init(hashed: JSONValue, context: ToolContext) {
+    /// The arguments of a call of the tool `context` describes; `redactor` holds the values of
+    /// its sensitive arguments, masked wherever they are repeated in other fields.
+    public init(hashed: JSONValue, context: ToolContext, redactor: Redactor = Redactor()) {
         self.hashed = hashed
         self.context = context
+        self.redactor = redactor
     }
 
     /// The top-level argument names, sorted.
@@ -21,8 +25,19 @@ public final class CallArguments: Sendable {
         return members.keys.sorted()
     }
 
-    /// The arguments with every sensitive value replaced by ``Redactor/mask``.
+    /// The arguments with every sensitive value replaced by ``Redactor/mask``, and any secret
+    /// repeated inside another string field masked too.
     public var masked: JSONValue {
-        CanonicalArguments.masked(hashed, sensitive: context.descriptor.sensitive)
+        let masked = CanonicalArguments.masked(hashed, sensitive: context.descriptor.sensitive)
+        return redactor.isEmpty ? masked : Self.redactStrings(masked, redactor)
+    }
+
+    private static func redactStrings(_ value: JSONValue, _ redactor: Redactor) -> JSONValue {
+        switch value {
+        case .string(let string): .string(redactor.redact(string))
+        case .array(let elements): .array(elements.map { redactStrings($0, redactor) })
+        case .object(let members): .object(members.mapValues { redactStrings($0, redactor) })
+        default: value
+        }
     }
 }

@@ -3,7 +3,7 @@
 /// The built-in order is the one every behaviour of ToolOps relies on:
 ///
 /// ```
-/// cacheLookup → fallback → coalesce → cacheFill → admission → retry → breaker → timeout → body
+/// cacheLookup → fallback → coalesce → cacheFill → admission → retry → breaker → (attemptSpan) → timeout → body
 /// ```
 ///
 /// A fresh hit returns from `cacheLookup` before anything else runs; a miss joins or starts a
@@ -29,6 +29,8 @@ public struct PipelineStage: RawRepresentable, Hashable, Comparable, Sendable, C
     public static let retry = PipelineStage(rawValue: 700)
     /// The circuit breaker, once per attempt.
     public static let breaker = PipelineStage(rawValue: 800)
+    /// The span of one attempt, when the tool is traced (added by the tool itself).
+    public static let attemptSpan = PipelineStage(rawValue: 850)
     /// The timeout, once per attempt.
     public static let timeout = PipelineStage(rawValue: 900)
 
@@ -43,6 +45,7 @@ public struct PipelineStage: RawRepresentable, Hashable, Comparable, Sendable, C
         case .admission: "admission"
         case .retry: "retry"
         case .breaker: "breaker"
+        case .attemptSpan: "attemptSpan"
         case .timeout: "timeout"
         default: "stage(\(rawValue))"
         }

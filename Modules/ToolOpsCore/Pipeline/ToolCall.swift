@@ -84,7 +84,7 @@ public struct ToolCall<Input: ToolValue, Output: ToolValue>: Sendable {
 
     /// What the environment's tracing is told about this call.
     public var traced: TracedCall {
-        TracedCall(context: context, callID: id, sessionID: options.sessionID)
+        TracedCall(context: context, callID: id, options: options)
     }
 
     /// `error` as a ``ToolError`` of this tool, with this call's secrets masked.

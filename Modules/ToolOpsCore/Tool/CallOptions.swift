@@ -21,10 +21,16 @@ public struct CallOptions: Sendable, Hashable {
     public var idempotencyKey: String?
     /// The agent session this call belongs to, carried into events for telemetry.
     public var sessionID: String?
+    /// The model's id for this tool call (OpenAI's `tool_call.id`, Anthropic's `tool_use.id`),
+    /// recorded on the call's span as `gen_ai.tool.call.id`.
+    public var toolCallID: String?
 
-    public init(cache: CachePolicy = .use, idempotencyKey: String? = nil, sessionID: String? = nil) {
+    public init(
+        cache: CachePolicy = .use, idempotencyKey: String? = nil, sessionID: String? = nil, toolCallID: String? = nil
+    ) {
         self.cache = cache
         self.idempotencyKey = idempotencyKey
         self.sessionID = sessionID
+        self.toolCallID = toolCallID
     }
 }

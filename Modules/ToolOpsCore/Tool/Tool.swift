@@ -37,28 +37,20 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     ) throws {
         try descriptor.validate()
         context = ToolContext(descriptor: descriptor, environment: environment)
+        var pipeline = pipeline
+        if context.tracing != nil {
+            pipeline.add(AttemptSpanMiddleware(), at: .attemptSpan)
+        }
         stages = pipeline.stages
         earlyRejecter = pipeline.earlyRejecter
         chain = pipeline.compose { call in
             call.emit(.upstreamCalled(attempt: call.attempt))
-            guard let tracing = call.context.tracing else {
-                return try await Self.invoke(body, with: call)
+            do {
+                return try await body(call.input)
+            } catch {
+                // Classified (and masked) here, so that no stage — nor a tracer — sees the raw error.
+                throw call.classify(error)
             }
-            return try await tracing.withAttemptSpan(call.traced, attempt: call.attempt) {
-                try await Self.invoke(body, with: call)
-            }
-        }
-    }
-
-    // The body's own error is classified (and masked) here, inside any attempt span, so that a
-    // tracer records the masked error, never the raw one.
-    private static func invoke(
-        _ body: @Sendable (Input) async throws -> Output, with call: ToolCall<Input, Output>
-    ) async throws -> Output {
-        do {
-            return try await body(call.input)
-        } catch {
-            throw call.classify(error)
         }
     }
 
@@ -72,14 +64,21 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     ///
     /// - Throws: ``ToolError``.
     public func callAsFunction(_ input: Input, options: CallOptions = CallOptions()) async throws -> Output {
+        try await traced(options) { callID, span in
+            try await run(input, callID: callID, options: options, span: span)
+        }
+    }
+
+    /// Runs `body` with a new call id, inside the call's span when the tool is traced.
+    private func traced<Result: Sendable>(
+        _ options: CallOptions, _ body: (UInt64, (any ToolCallSpan)?) async throws -> Result
+    ) async throws -> Result {
         let callID = Self.nextCallID()
         guard let tracing = context.tracing else {
-            return try await run(input, callID: callID, options: options, span: nil)
+            return try await body(callID, nil)
         }
-        return try await tracing.withCallSpan(
-            TracedCall(context: context, callID: callID, sessionID: options.sessionID)
-        ) { span in
-            try await run(input, callID: callID, options: options, span: span)
+        return try await tracing.withCallSpan(TracedCall(context: context, callID: callID, options: options)) {
+            span in try await body(callID, span)
         }
     }
 
@@ -108,23 +107,27 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
             startedAt: start,
             span: span
         )
-        // Prepared once, and only for the events someone reads them on.
+        // Prepared only for the events someone reads them on, at most once per call.
         let needs = context.argumentNeeds
-        let shown = needs.isEmpty ? nil : CallArguments(hashed: arguments.hashed, context: context)
-        call.emit(.started, at: start, arguments: needs.contains(.start) ? shown : nil)
+        var prepared: CallArguments?
+        func shown(on need: ArgumentNeeds) -> CallArguments? {
+            guard needs.contains(need) else { return nil }
+            if prepared == nil {
+                prepared = CallArguments(hashed: arguments.hashed, context: context, redactor: arguments.redactor)
+            }
+            return prepared
+        }
+        call.emit(.started, at: start, arguments: shown(on: .start))
         do {
             let output = try await chain(call)
             let end = clock.now()
-            call.emit(
-                .succeeded(duration: start.duration(to: end)), at: end,
-                arguments: needs.contains(.success) ? shown : nil)
+            call.emit(.succeeded(duration: start.duration(to: end)), at: end, arguments: shown(on: .success))
             return output
         } catch {
             let toolError = call.classify(error)
             let end = clock.now()
             call.emit(
-                .failed(duration: start.duration(to: end), error: toolError), at: end,
-                arguments: needs.contains(.failure) ? shown : nil)
+                .failed(duration: start.duration(to: end), error: toolError), at: end, arguments: shown(on: .failure))
             throw toolError
         }
     }
@@ -134,13 +137,7 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     /// - Throws: ``ToolError`` with code `invalidArguments` naming the field when the arguments do
     ///   not fit `Input`; otherwise whatever the typed call throws.
     public func call(arguments: JSONValue, options: CallOptions = CallOptions()) async throws -> JSONValue {
-        let callID = Self.nextCallID()
-        guard let tracing = context.tracing else {
-            return try await run(arguments: arguments, callID: callID, options: options, span: nil)
-        }
-        return try await tracing.withCallSpan(
-            TracedCall(context: context, callID: callID, sessionID: options.sessionID)
-        ) { span in
+        try await traced(options) { callID, span in
             try await run(arguments: arguments, callID: callID, options: options, span: span)
         }
     }
@@ -165,13 +162,15 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
 
     /// Calls the tool with arguments given as JSON text.
     public func call(json: String, options: CallOptions = CallOptions()) async throws -> JSONValue {
-        let arguments: JSONValue
-        do {
-            arguments = try JSONValue(parsing: json)
-        } catch {
-            throw reportInvalid(error, callID: Self.nextCallID(), sessionID: options.sessionID, span: nil)
+        try await traced(options) { callID, span in
+            let arguments: JSONValue
+            do {
+                arguments = try JSONValue(parsing: json)
+            } catch {
+                throw reportInvalid(error, callID: callID, sessionID: options.sessionID, span: span)
+            }
+            return try await run(arguments: arguments, callID: callID, options: options, span: span)
         }
-        return try await call(arguments: arguments, options: options)
     }
 
     /// The key a call with `input` would have.

@@ -7,7 +7,9 @@
 ///
 /// - the whole call in ``withCallSpan(_:_:)`` — the events of the call are also handed to the
 ///   ``ToolCallSpan`` it provides, so that cache hits, retries and errors land on the span;
-/// - each invocation of the tool's body in ``withAttemptSpan(_:attempt:_:)``, nested in the call's.
+/// - each attempt in ``withAttemptSpan(_:attempt:_:)``, nested in the call's: its timeout stage
+///   and the body (the span opens at ``PipelineStage/attemptSpan``, so a timeout is the attempt's
+///   error, not the cancellation the body saw).
 ///
 /// Errors reaching a span are ``ToolError``s whose messages are already masked; argument values
 /// are never given to a tracer except, masked, through ``CallArguments``.
@@ -30,7 +32,7 @@ public protocol ToolTracing: Sendable {
         _ operation: (_ span: (any ToolCallSpan)?) async throws -> Output
     ) async throws -> Output
 
-    /// Runs `operation` — one invocation of the tool's body — inside a span for that attempt.
+    /// Runs `operation` — one attempt: its timeout and the tool's body — inside a span for it.
     func withAttemptSpan<Output: Sendable>(
         _ call: TracedCall,
         attempt: Int,
@@ -58,14 +60,19 @@ public struct TracedCall: Sendable {
     public let context: ToolContext
     /// The call's id, unique in this process; the same as its events'.
     public let callID: UInt64
-    /// The agent session, when the caller set one.
-    public let sessionID: String?
+    /// The caller's options: the agent session and the model's tool-call id, when set.
+    public let options: CallOptions
 
-    public init(context: ToolContext, callID: UInt64, sessionID: String?) {
+    public init(context: ToolContext, callID: UInt64, options: CallOptions = CallOptions()) {
         self.context = context
         self.callID = callID
-        self.sessionID = sessionID
+        self.options = options
     }
+
+    /// The agent session, when the caller set one.
+    public var sessionID: String? { options.sessionID }
+    /// The model's id for this tool call, when the caller passed one.
+    public var toolCallID: String? { options.toolCallID }
 
     /// The tool's declaration.
     public var descriptor: ToolDescriptor { context.descriptor }

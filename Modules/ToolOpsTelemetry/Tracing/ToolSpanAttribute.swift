@@ -10,8 +10,11 @@ public enum ToolSpanAttribute {
     public static let toolName = "gen_ai.tool.name"
     /// `gen_ai.tool.type`: `function`.
     public static let toolType = "gen_ai.tool.type"
-    /// `gen_ai.tool.call.id`: the call's id in this process.
+    /// `gen_ai.tool.call.id`: the model's id for the tool call, when the caller passed one
+    /// (``ToolOpsCore/CallOptions/toolCallID``).
     public static let toolCallID = "gen_ai.tool.call.id"
+    /// `toolops.call.id`: the call's id in this process, the `call_id` of its log records.
+    public static let callID = "toolops.call.id"
     /// `gen_ai.tool.description`: the tool's description, when it has one.
     public static let toolDescription = "gen_ai.tool.description"
     /// `gen_ai.tool.call.arguments`: the masked arguments as JSON (opt-in).
@@ -38,7 +41,8 @@ public enum ToolSpanAttribute {
             attributes[operationName] = "execute_tool"
             attributes[toolName] = descriptor.name
             attributes[toolType] = "function"
-            attributes[toolCallID] = String(call.callID)
+            attributes[callID] = String(call.callID)
+            if let id = call.toolCallID { attributes[toolCallID] = id }
             attributes[toolVersion] = descriptor.version
             if !descriptor.description.isEmpty { attributes[toolDescription] = descriptor.description }
             if let sessionID = call.sessionID { attributes[conversationID] = sessionID }

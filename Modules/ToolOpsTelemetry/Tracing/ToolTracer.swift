@@ -13,15 +13,17 @@ import Tracing
 /// let environment = ToolEnvironment(observer: metrics, tracing: ToolTracer())
 /// ```
 ///
-/// **Spans.** A call is a span named `execute_tool <tool>` of kind `internal`; each invocation of the
-/// tool's body is a child named `<tool> attempt <n>`. While a span runs it is the current one
+/// **Spans.** A call is a span named `execute_tool <tool>` of kind `internal`; each attempt (its
+/// timeout and the tool's body) is a child named `<tool> attempt <n>`, whose error is the
+/// attempt's own (`timeout` when it timed out). While a span runs it is the current one
 /// (`InstrumentationContext.current`), so a tool called inside another tool's body — or an HTTP
 /// client instrumented with swift-distributed-tracing — nests under it, and log records written
 /// meanwhile carry its ids through a `Logger.MetadataProvider` such as swift-otel's.
 ///
 /// **Attributes** of the call span (see ``ToolSpanAttribute``): `gen_ai.operation.name`
-/// (`execute_tool`), `gen_ai.tool.name`, `gen_ai.tool.type` (`function`), `gen_ai.tool.call.id`,
-/// `gen_ai.tool.description`, `gen_ai.conversation.id` (the call's session), `toolops.tool.version`,
+/// (`execute_tool`), `gen_ai.tool.name`, `gen_ai.tool.type` (`function`), `gen_ai.tool.call.id`
+/// (the model's id for the call, from `CallOptions.toolCallID`), `gen_ai.tool.description`,
+/// `gen_ai.conversation.id` (the call's session), `toolops.call.id`, `toolops.tool.version`,
 /// `toolops.cache` (`hit`, `miss`, `stale`, `coalesced`, `coalesced_remote`), `toolops.cache.store`,
 /// `toolops.upstream.attempts`, and on failure `error.type` (the ``ToolError/Code-swift.struct``)
 /// with status `error`. Retries, timeouts, rejections, breaker transitions, stale serves, cache
@@ -107,7 +109,7 @@ public struct ToolTracer: ToolTracing {
         let span = tracer.startSpan("\(name) attempt \(attempt)", context: .current ?? .topLevel, ofKind: .internal)
         defer { span.end() }
         span.attributes[ToolSpanAttribute.toolName] = name
-        span.attributes[ToolSpanAttribute.toolCallID] = String(call.callID)
+        span.attributes[ToolSpanAttribute.callID] = String(call.callID)
         span.attributes[ToolSpanAttribute.attempt] = attempt
         do {
             return try await InstrumentationContext.$current.withValue(span.context) {
