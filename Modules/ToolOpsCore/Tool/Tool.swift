@@ -64,7 +64,11 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
     ///
     /// - Throws: ``ToolError``.
     public func callAsFunction(_ input: Input, options: CallOptions = CallOptions()) async throws -> Output {
-        try await traced(options) { callID, span in
+        guard context.tracing != nil else {
+            // The common case, without the generic closure of `traced`.
+            return try await run(input, callID: Self.nextCallID(), options: options, span: nil)
+        }
+        return try await traced(options) { callID, span in
             try await run(input, callID: callID, options: options, span: span)
         }
     }
@@ -110,26 +114,35 @@ public final class Tool<Input: ToolValue, Output: ToolValue>: Sendable {
         // Prepared only for the events someone reads them on, at most once per call.
         let needs = context.argumentNeeds
         var prepared: CallArguments?
-        func shown(on need: ArgumentNeeds) -> CallArguments? {
-            guard needs.contains(need) else { return nil }
-            if prepared == nil {
-                prepared = CallArguments(hashed: arguments.hashed, context: context, redactor: arguments.redactor)
-            }
-            return prepared
-        }
-        call.emit(.started, at: start, arguments: shown(on: .start))
+        call.emit(.started, at: start, arguments: prepare(.start, needs, &prepared, arguments))
         do {
             let output = try await chain(call)
             let end = clock.now()
-            call.emit(.succeeded(duration: start.duration(to: end)), at: end, arguments: shown(on: .success))
+            call.emit(
+                .succeeded(duration: start.duration(to: end)), at: end,
+                arguments: prepare(.success, needs, &prepared, arguments))
             return output
         } catch {
             let toolError = call.classify(error)
             let end = clock.now()
             call.emit(
-                .failed(duration: start.duration(to: end), error: toolError), at: end, arguments: shown(on: .failure))
+                .failed(duration: start.duration(to: end), error: toolError), at: end,
+                arguments: prepare(.failure, needs, &prepared, arguments))
             throw toolError
         }
+    }
+
+    /// The call's arguments for an event that `needs` covers, made once and kept in `prepared`.
+    @inline(__always)
+    private func prepare(
+        _ need: ArgumentNeeds, _ needs: ArgumentNeeds, _ prepared: inout CallArguments?,
+        _ arguments: CanonicalArguments
+    ) -> CallArguments? {
+        guard needs.contains(need) else { return nil }
+        if prepared == nil {
+            prepared = CallArguments(hashed: arguments.hashed, context: context, redactor: arguments.redactor)
+        }
+        return prepared
     }
 
     /// Calls the tool with JSON arguments, as an agent or an MCP client does.
