@@ -78,8 +78,28 @@ extension PostgresIntegration {
             #expect(checks["store 'shared' schema"]?.detail.hasPrefix("schema version 1 (table toolops_it.") == true)
             #expect(checks["store 'shared' writable"]?.status == .ok)
             #expect(checks["libpq"]?.detail.hasPrefix("libpq ") == true)
-            #expect(try await cache.toolStatistics()["toolops.doctor"]?.entries ?? 0 == 0)
+            // The command shut its store down: read what it left with a store of our own.
+            let reader = try makeCache(namespace: cache.configuration.namespace, clock: SystemClock())
+            #expect(try await reader.toolStatistics()["toolops.doctor"]?.entries ?? 0 == 0)
+            await reader.shutdown()
             #expect(!output.contains(TestServer.password ?? "\u{0}"))
+        }
+
+        @Test("a command saves the counters it gathered and closes its connections when it ends")
+        func shutsDownItsStore() async throws {
+            // Counters are flushed every hour on their own: only the shutdown can have saved them.
+            let cache = try makeCache(clock: SystemClock()) { $0.statisticsFlushInterval = .seconds(3600) }
+            let (output, errors, status) = await toolops(
+                ["inspect", "--tool", "lookup", "--args", #"{"q":1}"#, "--store", "shared", "--json"],
+                app: SharedStoreApp(cache: cache))
+            #expect(status == 0, "\(errors)")
+            #expect(output.contains(#""status" : "absent""#))
+
+            let reader = try makeCache(namespace: cache.configuration.namespace, clock: SystemClock())
+            #expect(try await reader.toolStatistics()["lookup"]?.misses == 1)
+            await reader.shutdown()
+            let error = await #expect(throws: PostgresError.self) { try await cache.client.query("SELECT 1") }
+            #expect(error?.code == .closed)
         }
 
         @Test("nothing listening: fails in seconds with 'connection refused', password masked; exit 1")

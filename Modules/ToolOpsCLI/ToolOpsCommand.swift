@@ -13,4 +13,11 @@ struct ToolOpsCommand: AsyncParsableCommand {
         discussion: ToolOpsRootCommand.configuration.discussion,
         subcommands: [DemoCommand.self] + ToolOpsRootCommand.operatorCommands
     )
+
+    /// Parses and runs like ArgumentParser's `main`, but reports a mistake as one line on stderr
+    /// (`Error: …`, status 64 for a usage mistake) instead of the error, usage and help lines.
+    static func main() async {
+        let status = await CommandLineMain.run(Self.self, arguments: nil, in: CommandEnvironment())
+        exit(withError: status)
+    }
 }

@@ -34,6 +34,30 @@ public protocol ToolOpsApplication: Sendable {
     /// The app's per-tool statistics, from which `toolops stats` shows stale serves; `nil` (the
     /// default) when the app keeps none.
     var toolStatistics: ToolStatisticsObserver? { get }
+
+    /// Releases what a command opened in `runtime`, once the command is done with it.
+    ///
+    /// Every store command (`doctor`, `stats`, `clear`, `invalidate`, `inspect`, `metrics`)
+    /// calls it once at its end — after its output, whether it succeeded or failed; `metrics
+    /// --serve` when serving stops — on the runtime ``makeRuntime(configuration:)`` built for it.
+    /// The command waits at most 5 seconds for it, then goes on (and says so on standard error):
+    /// a store step that timed out may still hold a connection.
+    ///
+    /// The default shuts down every ``PostgresCache`` already built in `runtime.stores`
+    /// (``CacheStoreRegistry/builtStores()``; stores registered with a factory nobody asked for
+    /// are not built for this): it flushes the statistics counters the command gathered, then
+    /// closes the connections. An app whose ``makeRuntime(configuration:)`` returns a runtime
+    /// that outlives the command — the live runtime of a service running commands in-process —
+    /// overrides it, with an empty body or with what it does release:
+    ///
+    /// ```swift
+    /// struct LiveService: ToolOpsApplication {
+    ///     let runtime: ToolRuntime
+    ///     func makeRuntime(configuration: ToolOpsConfiguration) async throws -> ToolRuntime { runtime }
+    ///     func shutdown(runtime: ToolRuntime) async {}  // the service keeps its stores open
+    /// }
+    /// ```
+    func shutdown(runtime: ToolRuntime) async
 }
 
 extension ToolOpsApplication {
@@ -42,6 +66,14 @@ extension ToolOpsApplication {
 
     /// No per-tool statistics.
     public var toolStatistics: ToolStatisticsObserver? { nil }
+
+    /// Shuts down every PostgreSQL store already built in `runtime.stores`: their counters are
+    /// flushed and their connections closed. Other stores need nothing.
+    public func shutdown(runtime: ToolRuntime) async {
+        for (_, store) in runtime.stores.builtStores() {
+            if let postgres = store as? PostgresCache { await postgres.shutdown() }
+        }
+    }
 }
 
 /// The stores of the configuration file, no tools: what the standalone `toolops` works with.

@@ -1,8 +1,8 @@
-import Dispatch
 import Foundation
 import Testing
 import ToolOps
 import ToolOpsCommands
+import ToolOpsTesting
 
 @Suite("toolops doctor")
 struct DoctorCommandTests {
@@ -67,18 +67,35 @@ struct DoctorCommandTests {
         #expect(run.standardOutput.hasSuffix("unhealthy: 1 failed, 0 warnings\n"))
     }
 
-    @Test("a step that hangs is cut off at --timeout with a clear message")
+    @Test(
+        "a step that hangs is cut off at --timeout with a clear message, on the environment's clock",
+        .timeLimit(.minutes(1)))
     func timeout() async throws {
+        let clock = ManualClock()
+        let gate = Gate()
         let stores = CacheStoreRegistry()
-        stores.register("stuck", HangingStore())
-        let run = await CommandRun.run(
-            ["doctor", "--store", "stuck", "--timeout", "0.2", "--json"],
-            application: BareApplication(stores: stores, clock: SystemClock()))
+        stores.register("stuck", HangingStore(gate: gate))
+        let running = Task {
+            await CommandRun.run(
+                ["doctor", "--store", "stuck", "--timeout", "0.2", "--json"],
+                application: BareApplication(stores: stores, clock: clock), clock: clock)
+        }
+        // The probe write is stuck, and the time limit of that step is the only sleeper.
+        await gate.waitForWaiters(1)
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(199))
+        #expect(clock.sleeperCount == 1)
+        clock.advance(by: .milliseconds(1))
+        let run = await running.value
+        gate.open()
+
         #expect(run.exitCode == 1)
         let report = try JSONDecoder().decode(DoctorReport.self, from: Data(run.standardOutput.utf8))
         let writable = try #require(report.checks.first { $0.name == "store 'stuck' writable" })
         #expect(writable.status == .fail)
         #expect(writable.detail == "store 'stuck' (HangingStore): no answer within 200 ms")
+        #expect(writable.durationSeconds == 0.2)
+        #expect(report.checks.first { $0.name == "store 'stuck' reachable" }?.durationSeconds == 0)
     }
 }
 
@@ -95,13 +112,16 @@ struct ReadOnlyStore: CacheStore {
     func statistics() async throws -> CacheStatistics { CacheStatistics() }
 }
 
-/// A store whose writes take a minute and ignore cancellation, like a connect blocked in C.
+/// A store whose writes hang until the test opens `gate`, ignoring cancellation, like a connect
+/// blocked in C.
 struct HangingStore: CacheStore {
+    let gate: Gate
+
     func entry(for key: CallKey) async throws -> CacheEntry? { nil }
     func store(_ entry: CacheEntry, for key: CallKey) async throws {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { continuation.resume() }
-        }
+        // A detached task is not cancelled with the caller: the write goes on after the time limit.
+        let gate = gate
+        await Task.detached { try? await gate.wait() }.value
     }
     func removeEntry(for key: CallKey) async throws -> Bool { false }
     func invalidate(_ scope: CacheScope) async throws -> Int { 0 }

@@ -60,6 +60,75 @@ struct ExecutableTests {
         #expect(result.error.filter { $0 == "\n" }.count == 1)
     }
 
+    @Test(
+        "a usage mistake is exactly one line on stderr, nothing on stdout, exit status 64",
+        arguments: [
+            ["clear"], ["invalidate"], ["doctor", "--timeout", "0"], ["stats", "--top", "0"], ["stats", "--store"],
+            ["demo", "--agents", "0"],
+        ])
+    func usageMistake(arguments: [String]) async throws {
+        let result = try await toolops(arguments)
+        #expect(result.status == 64)
+        #expect(result.output.isEmpty)
+        #expect(result.error.hasPrefix("Error: "))
+        #expect(result.error.filter(\.isNewline).count == 1, "\(result.error)")
+        #expect(result.error.hasSuffix("\n"))
+        #expect(!result.error.contains("Usage:") && !result.error.contains("Help:"))
+    }
+
+    @Test("help goes to stdout with exit status 0", arguments: [["--help"], ["help"], [], ["stats", "--help"]])
+    func help(arguments: [String]) async throws {
+        let result = try await toolops(arguments)
+        #expect(result.status == 0)
+        #expect(result.error.isEmpty)
+        #expect(result.output.contains("USAGE: toolops"))
+    }
+
+    @Test("metrics --serve ends on Ctrl-C as a normal exit, after shutting down, not killed by the signal")
+    func serveStopsOnInterrupt() async throws {
+        let result = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try Self.interruptServing() })
+            }
+        }
+        #expect(result.serving, "\(result.error)")
+        #expect(result.reason == .exit)
+        #expect(result.status == 0, "\(result.error)")
+    }
+
+    /// Starts `toolops metrics --serve 0`, waits until it serves, sends SIGINT and waits for it to end.
+    private static func interruptServing() throws -> (
+        serving: Bool, reason: Process.TerminationReason, status: Int32, error: String
+    ) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["metrics", "--serve", "0"]
+        let cache = FileManager.default.temporaryDirectory.appending(path: "toolops-exe-tests-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        process.environment = ["TOOLOPS_CACHE_DIR": cache.path(percentEncoded: false), "PATH": "/usr/bin:/bin"]
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let error = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("Serving metrics on") {
+            let data = error.fileHandleForReading.availableData
+            if data.isEmpty { break }  // it ended before serving
+            text += String(decoding: data, as: UTF8.self)
+        }
+        let serving = text.contains("Serving metrics on")
+        // Again until it ends: a signal that comes before the watch is armed is ignored, not fatal.
+        for _ in 0..<50 where serving && process.isRunning {
+            process.interrupt()
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        process.waitUntilExit()
+        text += String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (serving, process.terminationReason, process.terminationStatus, text)
+    }
+
     @Test("the demo is still there")
     func demo() async throws {
         let result = try await toolops(["demo", "--help"])

@@ -1,6 +1,7 @@
 import Testing
 import ToolOps
 import ToolOpsCommands
+import ToolOpsConfiguration
 import ToolOpsTesting
 
 @Suite("toolops inspect")
@@ -108,5 +109,83 @@ struct InspectCommandTests {
         #expect(run.errorMessage.hasPrefix("--args do not fit tool 'search_docs': "))
         #expect(run.errorMessage.contains("query"))
         #expect(!run.errorMessage.contains("\n"))
+    }
+
+    struct OrdersQuery: Codable, Sendable {
+        var user_id: String
+    }
+
+    /// An app that built `get_orders` version 2 only, declaring `user_id` sensitive and caching
+    /// in the store `orders`.
+    struct OrdersApp: ToolOpsApplication {
+        let runtime: ToolRuntime
+        let tool: Tool<OrdersQuery, [String]>
+
+        init() throws {
+            let clock = ManualClock()
+            let stores = CacheStoreRegistry()
+            stores.register("memory", MemoryCache(configuration: .init(clock: clock)))
+            stores.register("orders", MemoryCache(configuration: .init(clock: clock)))
+            runtime = ToolRuntime(environment: ToolEnvironment(clock: clock), stores: stores)
+            tool = try runtime.readonly(
+                "get_orders", version: "2", sensitive: ["user_id"],
+                options: ReadOnlyOptions(cache: "orders", retries: 0, timeout: nil, circuitBreaker: false)
+            ) { (query: OrdersQuery) in ["order of \(query.user_id.count)"] }
+        }
+
+        func makeRuntime(configuration: ToolOpsConfiguration) async throws -> ToolRuntime { runtime }
+    }
+
+    @Test("a version the app did not build: the built version's sensitive arguments and store, and a note saying so")
+    func otherVersion() async throws {
+        let app = try OrdersApp()
+        let secret = "alice-42"
+        for format in [[], ["--json"]] {
+            let run = await CommandRun.run(
+                ["inspect", "--tool", "get_orders", "--version", "1", "--args", #"{"user_id":"\#(secret)"}"#]
+                    + format,
+                application: app)
+            #expect(run.error == nil, "\(run.errorMessage)")
+            #expect(!run.standardOutput.contains(secret))
+            #expect(!run.standardError.contains(secret))
+            let arguments =
+                format.isEmpty
+                ? run.standardOutput.split(separator: "\n").first { $0.hasPrefix("arguments ") }.map(String.init)
+                : try JSONObject(run.standardOutput)["arguments"]?.string
+            #expect(arguments?.hasSuffix(#"{"user_id":"***"}"#) == true)
+            #expect(run.standardOutput.contains("version 1 of 'get_orders' is not built in this app (built: 2)"))
+        }
+        let json = try JSONObject(
+            await CommandRun.run(
+                [
+                    "inspect", "--tool", "get_orders", "--version", "1", "--args", #"{"user_id":"\#(secret)"}"#,
+                    "--json",
+                ],
+                application: app
+            ).standardOutput)
+        #expect(json["store"]?.string == "orders")
+        #expect(json["keySource"]?.string == "derived")
+        #expect(json["tool"]?.string == "get_orders@1")
+        // The key hashes user_id as version 2 does, under version 1.
+        let expected = CallKey(
+            tool: ToolID(name: "get_orders", version: "1"),
+            canonicalArguments: CanonicalArguments(.object(["user_id": .string(secret)]), sensitive: ["user_id"]).hashed
+        )
+        #expect(json["key"]?.string == expected.digest)
+    }
+
+    @Test("the version the app built, asked for by number, is the app's own tool")
+    func builtVersion() async throws {
+        let app = try OrdersApp()
+        _ = try await app.tool(OrdersQuery(user_id: "alice-42"))
+        let run = await CommandRun.run(
+            ["inspect", "--tool", "get_orders", "--version", "2", "--args", #"{"user_id":"alice-42"}"#, "--json"],
+            application: app)
+        let json = try JSONObject(run.standardOutput)
+        #expect(json["keySource"]?.string == "tool")
+        #expect(json["status"]?.string == "fresh")
+        #expect(json["store"]?.string == "orders")
+        #expect(json["note"] == nil)
+        #expect(!run.standardOutput.contains("alice-42"))
     }
 }

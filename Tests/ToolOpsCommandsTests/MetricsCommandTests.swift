@@ -37,4 +37,29 @@ struct MetricsCommandTests {
         #expect(run.exitCode == 64)
         #expect(run.errorMessage == "--serve must be a port (0-65535), got 70000.")
     }
+
+    @Test("one-shot: a store that cannot be read is down in the exposition, named on stderr, and the status is 1")
+    func failingStore() async throws {
+        let stores = CacheStoreRegistry()
+        stores.register("memory", MemoryCache())
+        stores.register("broken", UnreadableStore())
+        let run = await CommandRun.run(["metrics"], application: BareApplication(stores: stores, clock: SystemClock()))
+        #expect(run.exitCode == 1)
+        #expect(Self.sample(run.standardOutput, "toolops_cache_up", [#"store="memory""#]) == "1.0")
+        #expect(Self.sample(run.standardOutput, "toolops_cache_up", [#"store="broken""#]) == "0.0")
+        #expect(run.standardError == "Error: store 'broken' (UnreadableStore): the disk is gone\n")
+    }
+}
+
+/// A store whose figures cannot be read.
+struct UnreadableStore: CacheStore {
+    struct Gone: Error, CustomStringConvertible {
+        var description: String { "the disk is gone" }
+    }
+    func entry(for key: CallKey) async throws -> CacheEntry? { nil }
+    func store(_ entry: CacheEntry, for key: CallKey) async throws {}
+    func removeEntry(for key: CallKey) async throws -> Bool { false }
+    func invalidate(_ scope: CacheScope) async throws -> Int { 0 }
+    func sweep() async throws -> Int { 0 }
+    func statistics() async throws -> CacheStatistics { throw Gone() }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+import ToolOps
 
 @testable import ToolOpsCommands
 
@@ -64,7 +65,7 @@ struct ParsingTests {
         arguments: [
             (["invalidate"], "Give --tool, --tag, or both."),
             (["inspect", "--tool", "t"], "Missing expected argument '--args <json>'"),
-            (["doctor", "--timeout", "0"], "--timeout must be between 0 and 3600 seconds, got 0.0."),
+            (["doctor", "--timeout", "0"], "--timeout must be from 0.001 to 3600 seconds, got 0.0."),
             (["stats", "--top", "0"], "--top must be at least 1, got 0."),
             (["stats", "--config", ""], "--config needs a file path."),
             (["clear"], "Missing expected argument '<store>'"),
@@ -73,5 +74,65 @@ struct ParsingTests {
         let error = try #require(throws: (any Error).self) { try ToolOpsRootCommand.parseAsRoot(arguments) }
         #expect(ToolOpsRootCommand.message(for: error) == message)
         #expect(ToolOpsRootCommand.exitCode(for: error).rawValue == 64)
+    }
+
+    static let mistakenArguments: [[String]] = [
+        ["clear"], ["invalidate"], ["doctor", "--timeout", "0"], ["stats", "--top", "0"], ["stats", "--store"],
+        ["inspect", "--tool", "t"], ["nonsense"], ["stats", "--colour"],
+    ]
+
+    @Test("main prints a usage mistake as exactly one line on stderr, and returns 64", arguments: mistakenArguments)
+    func mainUsageMistake(arguments: [String]) async throws {
+        let output = CapturedOutput()
+        let status = await CommandLineMain.run(
+            ToolOpsRootCommand.self, arguments: arguments, in: CommandEnvironment(output: output, variables: [:]))
+        #expect(status.rawValue == 64)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.hasPrefix("Error: "))
+        #expect(output.standardError.filter(\.isNewline).count == 1, "\(output.standardError)")
+        #expect(output.standardError.hasSuffix("\n"))
+        // The same message the error carries, not the usage or help lines ArgumentParser adds.
+        let error = try #require(throws: (any Error).self) { try ToolOpsRootCommand.parseAsRoot(arguments) }
+        #expect(output.standardError == "Error: \(ToolOpsRootCommand.message(for: error))\n")
+    }
+
+    @Test(
+        "main prints help on stdout and returns 0, for --help, help and a bare group",
+        arguments: [["--help"], ["help"], [], ["stats", "--help"], ["help", "stats"], ["config"]])
+    func mainHelp(arguments: [String]) async {
+        let output = CapturedOutput()
+        let status = await CommandLineMain.run(
+            ToolOpsRootCommand.self, arguments: arguments, in: CommandEnvironment(output: output, variables: [:]))
+        #expect(status == .success)
+        #expect(output.standardError.isEmpty)
+        #expect(output.standardOutput.contains("USAGE: toolops"))
+        #expect(output.standardOutput.contains("OPTIONS:"))
+    }
+
+    @Test("main adds nothing to a command that ends with an exit status of its own")
+    func mainExitCode() async {
+        let stores = CacheStoreRegistry()
+        stores.register("flaky", ReadOnlyStore())
+        let output = CapturedOutput()
+        let status = await CommandLineMain.run(
+            ToolOpsRootCommand.self, arguments: ["doctor", "--json"],
+            in: CommandEnvironment(
+                application: BareApplication(stores: stores, clock: SystemClock()), output: output, variables: [:]))
+        #expect(status == .failure)
+        #expect(output.standardError.isEmpty)
+        #expect(output.standardOutput.contains(#""healthy" : false"#))
+    }
+
+    @Test("main prints a failure as one line with status 1")
+    func mainFailure() async {
+        let output = CapturedOutput()
+        let status = await CommandLineMain.run(
+            ToolOpsRootCommand.self, arguments: ["stats", "--store", "nope"],
+            in: CommandEnvironment(
+                application: BareApplication(stores: CacheStoreRegistry.standard(), clock: SystemClock()),
+                output: output, variables: [:]))
+        #expect(status == .failure)
+        #expect(output.standardError.hasPrefix("Error: unknown store 'nope'; the stores are "))
+        #expect(output.standardError.filter(\.isNewline).count == 1)
     }
 }

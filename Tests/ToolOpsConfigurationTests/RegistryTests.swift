@@ -115,4 +115,42 @@ struct RegistryTests {
         #expect(calls.value == 1)
         #expect(try await runtime.stores.store(named: "disk").statistics().entries == 1)
     }
+
+    @Test("defaults.ttl and stale_ttl reach the tools built with readOnlyOptions(), and no others")
+    func defaultsReachToolsThroughOptions() async throws {
+        let configuration = try ToolOpsConfiguration(
+            yaml: "defaults: {ttl: 1m, stale_ttl: 10m}\nstores:\n  memory: {type: memory}\n", environment: [:])
+        let clock = ManualClock()
+        let runtime = try ToolRuntime(configuration: configuration, environment: ToolEnvironment(clock: clock))
+        let down = Flag()
+        let calls = Counter()
+        let upstream: @Sendable (String) async throws -> String = { query in
+            _ = calls.increment()
+            if down.value { throw ToolError(code: .upstream, message: "upstream down") }
+            return "results for \(query)"
+        }
+        // No retries, timeouts or breaker: they would sleep on the manual clock.
+        var options = configuration.defaults.readOnlyOptions()
+        options.retries = 0
+        options.timeout = nil
+        options.circuitBreaker = false
+        let configured = try runtime.readonly("configured", options: options, body: upstream)
+        let plain = try runtime.readonly(
+            "plain", options: ReadOnlyOptions(retries: 0, timeout: nil, circuitBreaker: false), body: upstream)
+        _ = try await configured("swift")
+        _ = try await plain("swift")
+        #expect(calls.value == 2)
+
+        clock.advance(by: .seconds(61))
+        down.set(true)
+        // Past defaults.ttl and the upstream down: served stale, within stale_ttl.
+        #expect(try await configured("swift") == "results for swift")
+        #expect(calls.value == 3)
+        // Built with options of its own, the defaults do not apply: fresh for ReadOnlyOptions' hour.
+        #expect(try await plain("swift") == "results for swift")
+        #expect(calls.value == 3)
+
+        clock.advance(by: .seconds(600))
+        await #expect(throws: ToolError.self) { try await configured("swift") }
+    }
 }

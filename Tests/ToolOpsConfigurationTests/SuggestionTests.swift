@@ -49,4 +49,24 @@ struct SuggestionTests {
                 "toolops.yaml:1: default_store: 'dsik' is not a configured store; did you mean 'disk'? (stores: memory, disk)"
             ])
     }
+
+    @Test("a misspelt required key is one problem, the misspelling: not also missing, nor 'no stores'")
+    func misspeltRequiredKey() throws {
+        let scratch = try Scratch()
+        #expect(
+            try scratch.problems("stores:\n  shared:\n    type: postgres\n    urll: postgresql://db/app\n") == [
+                "toolops.yaml:4: stores.shared.urll: unknown key 'urll'; did you mean 'url'?"
+            ])
+        #expect(
+            try scratch.problems(
+                "default_store: shared\nstores:\n  shared:\n    tpye: postgres\n    url: postgresql://db/app\n") == [
+                    "toolops.yaml:4: stores.shared.tpye: unknown key 'tpye'; did you mean 'type'?"
+                ])
+        // Really missing: said once, and the store left out is not "no stores" or an unknown default.
+        #expect(
+            try scratch.problems("default_store: shared\nstores:\n  shared: {type: postgres}\n") == [
+                "toolops.yaml:3: stores.shared: missing 'url', the connection string "
+                    + "(postgresql://user@host:5432/db); set it"
+            ])
+    }
 }

@@ -59,12 +59,14 @@ struct TelemetryTests {
         )
     }
 
-    @Test("the defaults' read-only options carry the configured TTLs")
+    @Test("the defaults' read-only options carry the configured TTLs, and serve stale exactly when stale_ttl > 0")
     func readOnlyOptions() throws {
         let defaults = ToolOpsConfiguration.Defaults(ttl: .seconds(42), staleTTL: .seconds(7))
         let options = defaults.readOnlyOptions(cache: "file")
         #expect(options.ttl == .seconds(42))
         #expect(options.staleTTL == .seconds(7))
+        #expect(options.staleIfError)
         #expect(options.cache == .named("file"))
+        #expect(!ToolOpsConfiguration.Defaults(staleTTL: .zero).readOnlyOptions().staleIfError)
     }
 }

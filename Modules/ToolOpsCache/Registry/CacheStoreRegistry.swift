@@ -75,6 +75,22 @@ public final class CacheStoreRegistry: Sendable {
         // Built outside the registry's lock, so a factory may look up other stores.
         return try slot.resolve()
     }
+
+    /// The stores built so far, sorted by name: those registered as instances and those whose
+    /// factory has run. A store registered with a factory that nobody asked for is left out, and
+    /// not built.
+    ///
+    /// For shutting down what a process actually opened:
+    ///
+    /// ```swift
+    /// for (_, store) in registry.builtStores() {
+    ///     await (store as? PostgresCache)?.shutdown()
+    /// }
+    /// ```
+    public func builtStores() -> [(name: String, store: any CacheStore)] {
+        let slots = state.withLock { $0.stores.sorted { $0.key < $1.key } }
+        return slots.compactMap { name, slot in slot.current.map { (name, $0) } }
+    }
 }
 
 /// A registered store: ready, or a factory that builds it once on first use.
@@ -90,6 +106,11 @@ private final class LazyCacheStore: Sendable {
     init(factory: @escaping @Sendable () throws -> any CacheStore) {
         self.factory = factory
         built = Mutex(nil)
+    }
+
+    /// The store if it is built; never builds it.
+    var current: (any CacheStore)? {
+        built.withLock { $0 }
     }
 
     /// The store, building it under this slot's own lock if needed: concurrent first callers

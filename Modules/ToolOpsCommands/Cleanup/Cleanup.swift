@@ -67,7 +67,7 @@ struct Cleanup: Sendable {
         _ summary: StoreSummary, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         do {
-            return try await withTimeLimit(.seconds(30), operation: operation)
+            return try await withTimeLimit(.seconds(30), clock: context.environment.clock, operation: operation)
         } catch {
             throw CommandError("\(summary.label): \(CommandError.reason(of: error))")
         }

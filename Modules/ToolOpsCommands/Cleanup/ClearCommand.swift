@@ -27,8 +27,9 @@ public struct ClearCommand: AsyncParsableCommand {
     /// Runs the command; a failure is thrown as a one-line ``CommandError``.
     public func run() async throws {
         try await reportingErrors {
-            let context = try await options.context(CommandEnvironment.current)
-            try await Cleanup(context: context).clear(store, confirmed: yes)
+            try await options.withContext(CommandEnvironment.current) { context in
+                try await Cleanup(context: context).clear(store, confirmed: yes)
+            }
         }
     }
 }

@@ -37,8 +37,9 @@ public struct InvalidateCommand: AsyncParsableCommand {
     /// Runs the command; a failure is thrown as a one-line ``CommandError``.
     public func run() async throws {
         try await reportingErrors {
-            let context = try await options.context(CommandEnvironment.current)
-            try await Cleanup(context: context).invalidate(tool: tool, tag: tag, store: store)
+            try await options.withContext(CommandEnvironment.current) { context in
+                try await Cleanup(context: context).invalidate(tool: tool, tag: tag, store: store)
+            }
         }
     }
 }

@@ -8,9 +8,10 @@ public struct ConfigCheckCommand: AsyncParsableCommand {
         abstract: "Check the configuration file and summarise its stores.",
         discussion: """
             Reads the configuration as every command does and checks it without connecting to \
-            anything: YAML syntax, keys, values, store kinds, connection strings. A mistake is \
-            reported as `file:line: key: problem`; a valid file prints OK and its stores, \
-            passwords masked. Use `toolops doctor` to check that the stores answer.
+            anything: YAML syntax, keys, values, store kinds, connection strings. Every mistake is \
+            reported on standard error, one line each, as `file:line: key: problem`, and the exit \
+            status is 1; a valid file prints OK and its stores, passwords masked. Use \
+            `toolops doctor` to check that the stores answer.
             """
     )
 
@@ -19,11 +20,10 @@ public struct ConfigCheckCommand: AsyncParsableCommand {
     /// The command; ArgumentParser makes it.
     public init() {}
 
-    /// Runs the command; a failure is thrown as a one-line ``CommandError``.
+    /// Runs the command; every problem is printed on its own line, then `ExitCode.failure` thrown.
     public func run() async throws {
         try await reportingErrors {
-            let environment = CommandEnvironment.current
-            try ConfigFile.check(options.load(environment), output: environment.output)
+            try ConfigFile.check(path: options.path, environment: CommandEnvironment.current)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ToolOps
 import ToolOpsConfiguration
@@ -22,15 +23,38 @@ enum ConfigFile {
         output.line("Wrote \(path). Edit it, then run `toolops config check --config \(path)`.")
     }
 
-    /// Checks what `load` cannot see without connecting (the stores can be set up, each
-    /// connection string parses), then prints OK and the stores.
+    /// Checks the configuration `options` name, as every command reads it, and prints the result:
+    /// on standard error every problem, one line each (`file:line: key: message`), else on
+    /// standard output OK and the stores.
     ///
-    /// - Throws: ``CommandError`` with the problem as `file: key: message`.
-    static func check(_ configuration: ToolOpsConfiguration, output: any CommandOutput) throws(CommandError) {
+    /// - Throws: `ExitCode.failure` when there is any problem (after printing them all).
+    static func check(
+        path: String?, environment: CommandEnvironment
+    ) throws(ExitCode) {
+        let output = environment.output
+        let validation = ToolOpsConfiguration.validate(path: path, environment: environment.variables)
+        let problems =
+            validation.problems.isEmpty ? validation.configuration.map(Self.problems(of:)) ?? [] : validation.problems
+        guard let configuration = validation.configuration, problems.isEmpty else {
+            for problem in problems { output.diagnostic(problem.description) }
+            throw ExitCode.failure
+        }
+        output.line("OK: " + (configuration.source ?? "no configuration file found; using the built-in defaults"))
+        output.line("default store: \(configuration.defaultStore)")
+        let width = configuration.stores.map(\.name.count).max() ?? 0
+        for store in configuration.stores {
+            output.line("  \(store.name.padded(to: width))  \(describe(store.kind))")
+        }
+    }
+
+    /// What validation leaves to the stores themselves, checked without connecting: the stores
+    /// can be set up, and each connection string parses.
+    static func problems(of configuration: ToolOpsConfiguration) -> [ConfigurationError] {
+        var problems: [ConfigurationError] = []
         do {
             _ = try configuration.makeRegistry()
         } catch {
-            throw CommandError(error.description)
+            problems.append(error)
         }
         for store in configuration.stores {
             guard case .postgres(let url, _, _, _) = store.kind else { continue }
@@ -39,15 +63,10 @@ enum ConfigFile {
             } catch {
                 let problem = ConfigurationError(
                     file: configuration.source, key: "stores.\(store.name).url", message: error.message)
-                throw CommandError(problem.description)
+                if !problems.contains(where: { $0.key == problem.key }) { problems.append(problem) }
             }
         }
-        output.line("OK: " + (configuration.source ?? "no configuration file found; using the built-in defaults"))
-        output.line("default store: \(configuration.defaultStore)")
-        let width = configuration.stores.map(\.name.count).max() ?? 0
-        for store in configuration.stores {
-            output.line("  \(store.name.padded(to: width))  \(describe(store.kind))")
-        }
+        return problems
     }
 
     /// One store's settings, its password masked.

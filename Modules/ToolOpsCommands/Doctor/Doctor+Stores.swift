@@ -58,7 +58,7 @@ extension Doctor {
         _ summary: StoreSummary, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         do {
-            return try await withTimeLimit(timeLimit, operation: operation)
+            return try await withTimeLimit(timeLimit, clock: clock, operation: operation)
         } catch {
             throw CommandError("\(summary.label): \(CommandError.reason(of: error))")
         }

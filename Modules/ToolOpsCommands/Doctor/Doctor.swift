@@ -5,8 +5,11 @@ import ToolOpsConfiguration
 struct Doctor: Sendable {
     /// The longest one step (connecting, migrating, the probe) may take.
     let timeLimit: Duration
+    /// What the time limits sleep on and the checks are timed with (the environment's).
+    let clock: any ToolClock
 
-    /// Checks the configuration, libpq, every store (or only `selected`) and the breakers.
+    /// Checks the configuration, libpq, every store (or only `selected`) and the breakers, then
+    /// lets the application shut down the stores it opened (``CommandContext/shutdown()``).
     ///
     /// - Throws: ``CommandError`` only for a usage mistake (an unknown `selected` store); every
     ///   problem of the system itself is a failed check in the report.
@@ -31,7 +34,7 @@ struct Doctor: Sendable {
         checks.append(
             await check("stores set up") {
                 let application = environment.application
-                let built = try await withTimeLimit(timeLimit) {
+                let built = try await withTimeLimit(timeLimit, clock: clock) {
                     try await application.makeRuntime(configuration: configuration)
                 }
                 runtime = built
@@ -39,12 +42,19 @@ struct Doctor: Sendable {
             })
         guard let runtime else { return DoctorReport(checks: checks) }
         let context = CommandContext(configuration: configuration, runtime: runtime, environment: environment)
-        let names = try context.storeNames(selecting: selected)
+        let names: [String]
+        do {
+            names = try context.storeNames(selecting: selected)
+        } catch {
+            await context.shutdown()
+            throw error
+        }
         checks.append(libpq())
         for name in names {
             checks += await storeChecks(name, context: context)
         }
         checks.append(breakers(runtime))
+        await context.shutdown()
         return DoctorReport(checks: checks)
     }
 
@@ -54,16 +64,16 @@ struct Doctor: Sendable {
         _ name: String, store: String? = nil, failurePrefix: String? = nil,
         _ body: () async throws -> (HealthCheck.Status, String)
     ) async -> HealthCheck {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now()
         do {
             let (status, detail) = try await body()
-            return HealthCheck(name: name, store: store, status: status, detail: detail, duration: clock.now - start)
+            return HealthCheck(
+                name: name, store: store, status: status, detail: detail, duration: start.duration(to: clock.now()))
         } catch {
             let reason = CommandError.reason(of: error)
             return HealthCheck(
                 name: name, store: store, status: .fail,
-                detail: failurePrefix.map { "\($0): \(reason)" } ?? reason, duration: clock.now - start)
+                detail: failurePrefix.map { "\($0): \(reason)" } ?? reason, duration: start.duration(to: clock.now()))
         }
     }
 

@@ -21,7 +21,7 @@ public struct DoctorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Check only this store.", valueName: "name"))
     var store: String?
 
-    @Option(help: ArgumentHelp("The longest each step may take, in seconds.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("The longest each step may take, in seconds (0.001-3600).", valueName: "seconds"))
     var timeout = 5.0
 
     @Flag(help: "Print the report as JSON.")
@@ -32,8 +32,9 @@ public struct DoctorCommand: AsyncParsableCommand {
 
     /// Rejects option values that cannot work, before anything is read.
     public func validate() throws {
-        guard timeout.isFinite, timeout > 0, timeout <= 3600 else {
-            throw ValidationError("--timeout must be between 0 and 3600 seconds, got \(timeout).")
+        // Steps are timed to the millisecond, so anything under one would be no time at all.
+        guard timeout.isFinite, timeout >= 0.001, timeout <= 3600 else {
+            throw ValidationError("--timeout must be from 0.001 to 3600 seconds, got \(timeout).")
         }
     }
 
@@ -41,7 +42,7 @@ public struct DoctorCommand: AsyncParsableCommand {
     public func run() async throws {
         try await reportingErrors {
             let environment = CommandEnvironment.current
-            let doctor = Doctor(timeLimit: .milliseconds(Int64((timeout * 1000).rounded())))
+            let doctor = Doctor(timeLimit: .milliseconds(Int64((timeout * 1000).rounded())), clock: environment.clock)
             let report = try await doctor.examine(options: options, store: store, environment: environment)
             let output = environment.output
             output.line(json ? try JSONText.encode(report) : doctor.table(report))

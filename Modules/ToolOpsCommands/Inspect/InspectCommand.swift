@@ -47,10 +47,11 @@ public struct InspectCommand: AsyncParsableCommand {
     /// Runs the command; a failure is thrown as a one-line ``CommandError``.
     public func run() async throws {
         try await reportingErrors {
-            let context = try await options.context(CommandEnvironment.current)
-            let inspection = try await Inspection.look(
-                tool: tool, version: version, argumentsJSON: args, store: store, context: context)
-            context.output.line(json ? try JSONText.encode(inspection) : inspection.text)
+            try await options.withContext(CommandEnvironment.current) { context in
+                let inspection = try await Inspection.look(
+                    tool: tool, version: version, argumentsJSON: args, store: store, context: context)
+                context.output.line(json ? try JSONText.encode(inspection) : inspection.text)
+            }
         }
     }
 }

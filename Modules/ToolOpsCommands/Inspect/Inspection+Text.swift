@@ -15,6 +15,7 @@ extension Inspection {
         if let staleUntil { lines.append(("stale until", staleUntil)) }
         if let size { lines.append(("size", "\(Format.bytes(size)) (\(size) bytes)")) }
         if let tags, !tags.isEmpty { lines.append(("tags", tags.joined(separator: ", "))) }
+        if let note { lines.append(("note", note)) }
         let width = lines.map(\.0.count).max() ?? 0
         return lines.map { "\($0.0.padded(to: width))  \($0.1)" }.joined(separator: "\n")
     }

@@ -28,6 +28,8 @@ struct Inspection: Sendable, Hashable, Encodable {
     /// The payload's size in bytes.
     var size: Int?
     var tags: [String]?
+    /// Why the key may not be the app's: the version asked for is not built, another one is.
+    var note: String?
 
     /// Looks up the entry of the call of `name` with `argumentsJSON`.
     ///
@@ -50,7 +52,11 @@ struct Inspection: Sendable, Hashable, Encodable {
         let sensitive: SensitiveArguments
         let storeName: String
         let keySource: String
-        if let built = runtime.tool(named: name), version == nil || version == built.descriptor.version {
+        var note: String?
+        let requested = version.map { ToolID(name: name, version: $0) }
+        // The exact version asked for, else (no version given) the latest built.
+        let exact: (any JSONTool)? = if let requested { runtime.tool(requested) } else { runtime.tool(named: name) }
+        if let built = exact {
             do {
                 key = try built.key(arguments: arguments)
             } catch {
@@ -59,9 +65,22 @@ struct Inspection: Sendable, Hashable, Encodable {
             sensitive = built.descriptor.sensitive
             storeName = selected ?? runtime.storeName(for: built.descriptor.id) ?? runtime.stores.defaultStoreName
             keySource = "tool"
+        } else if let requested, let sibling = runtime.tool(named: name) {
+            // Another version of the tool is built: its sensitive arguments and its store are the
+            // best guess for an older or newer version's entries, and never print a secret the
+            // app declared.
+            sensitive = sibling.descriptor.sensitive
+            key = CallKey(
+                tool: requested, canonicalArguments: CanonicalArguments(arguments, sensitive: sensitive).hashed)
+            storeName = selected ?? runtime.storeName(for: sibling.descriptor.id) ?? runtime.stores.defaultStoreName
+            keySource = "derived"
+            let versions = runtime.tools(named: name).map(\.descriptor.version).joined(separator: ", ")
+            note =
+                "version \(requested.version) of '\(name)' is not built in this app (built: \(versions)); "
+                + "key derived with the sensitive arguments and store of version \(sibling.descriptor.version)"
         } else {
             sensitive = SensitiveArguments()
-            let id = ToolID(name: name, version: version ?? "1")
+            let id = requested ?? ToolID(name: name, version: "1")
             key = CallKey(tool: id, canonicalArguments: CanonicalArguments(arguments, sensitive: sensitive).hashed)
             storeName = selected ?? runtime.stores.defaultStoreName
             keySource = "derived"
@@ -70,7 +89,9 @@ struct Inspection: Sendable, Hashable, Encodable {
         let summary = context.summary(of: storeName, store: store)
         let entry: CacheEntry?
         do {
-            entry = try await withTimeLimit(.seconds(10)) { try await store.entry(for: key) }
+            entry = try await withTimeLimit(.seconds(10), clock: context.environment.clock) {
+                try await store.entry(for: key)
+            }
         } catch {
             throw CommandError("\(summary.label): \(CommandError.reason(of: error))")
         }
@@ -78,7 +99,8 @@ struct Inspection: Sendable, Hashable, Encodable {
         var inspection = Inspection(
             tool: key.tool.description,
             arguments: CanonicalArguments.masked(arguments, sensitive: sensitive).description,
-            keySource: keySource, key: key.digest, store: storeName, status: .absent, checkedAt: now.iso8601)
+            keySource: keySource, key: key.digest, store: storeName, status: .absent, checkedAt: now.iso8601,
+            note: note)
         if let entry, entry.freshness(at: now) != .expired {
             inspection.status = entry.freshness(at: now) == .fresh ? .fresh : .stale
             inspection.storedAt = entry.storedAt.iso8601

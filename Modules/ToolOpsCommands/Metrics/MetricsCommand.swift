@@ -15,7 +15,9 @@ public struct MetricsCommand: AsyncParsableCommand {
             configuration. When an app mounts the commands with its Prometheus registry, its own \
             metrics (calls, latencies, cache hits per tool) are included. With --serve PORT the \
             exposition is served at http://HOST:PORT/PATH and the gauges refreshed every \
-            --refresh seconds.
+            --refresh seconds, until Ctrl-C or SIGTERM (exit status 0). Without --serve, a store \
+            that cannot be read shows as down (its _up gauge is 0), is named on standard error, \
+            and the exit status is 1.
             """
     )
 
@@ -55,25 +57,31 @@ public struct MetricsCommand: AsyncParsableCommand {
     public func run() async throws {
         try await reportingErrors {
             let environment = CommandEnvironment.current
-            let context = try await options.context(environment)
-            let names = try context.storeNames(selecting: store)
-            let exporter = StoreExporter(
-                context: context, names: names,
-                gauges: StoreGauges(
-                    prometheus: environment.application.prometheus ?? ToolOpsPrometheus(),
-                    prefix: context.configuration.telemetry.metricsPrefix))
-            let failures = await exporter.refresh()
-            for failure in failures { context.output.diagnostic("Warning: \(failure)") }
-            guard let port = serve else {
-                context.output.write(exporter.gauges.prometheus.exposition(), to: .standardOutput)
-                return
-            }
-            let interval = Duration.milliseconds(Int64(refresh * 1000))
-            let refresher = Task { await exporter.refresh(every: interval) }
-            defer { refresher.cancel() }
-            let prometheus = exporter.gauges.prometheus
-            try await serveMetrics(host: host, port: port, path: path, output: context.output) {
-                prometheus.exposition()
+            // The stores are shut down when the body ends: after printing, or when serving stops.
+            try await options.withContext(environment) { context in
+                let names = try context.storeNames(selecting: store)
+                let exporter = StoreExporter(
+                    context: context, names: names,
+                    gauges: StoreGauges(
+                        prometheus: environment.application.prometheus ?? ToolOpsPrometheus(),
+                        prefix: context.configuration.telemetry.metricsPrefix))
+                let failures = await exporter.refresh()
+                guard let port = serve else {
+                    // Like `stats`: what could be read, then one line per store that could not, and status 1.
+                    context.output.write(exporter.gauges.prometheus.exposition(), to: .standardOutput)
+                    for failure in failures { context.output.diagnostic("Error: \(failure)") }
+                    if !failures.isEmpty { throw ExitCode.failure }
+                    return
+                }
+                // While serving, a store that is down is a gauge at 0 (`_up`), not the end of the command.
+                for failure in failures { context.output.diagnostic("Warning: \(failure)") }
+                let interval = Duration.milliseconds(Int64(refresh * 1000))
+                let refresher = Task { await exporter.refresh(every: interval) }
+                defer { refresher.cancel() }
+                let prometheus = exporter.gauges.prometheus
+                try await serveMetrics(host: host, port: port, path: path, output: context.output) {
+                    prometheus.exposition()
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ struct StoreExporter: Sendable {
     func refresh(every interval: Duration) async {
         while true {
             do {
-                try await Task.sleep(for: interval)
+                try await context.environment.clock.sleep(for: interval)
             } catch {
                 return
             }

@@ -26,6 +26,26 @@ struct ConfigurationOptions: ParsableArguments {
         }
     }
 
+    /// Runs `body` with the configuration and the runtime the application builds from it, then
+    /// shuts the runtime's stores down (``CommandContext/shutdown()``), whether `body` succeeded
+    /// or threw.
+    ///
+    /// - Throws: ``CommandError`` when the configuration cannot be read or the runtime built;
+    ///   whatever `body` throws.
+    func withContext<T>(
+        _ environment: CommandEnvironment, _ body: (CommandContext) async throws -> T
+    ) async throws -> T {
+        let context = try await context(environment)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(context))
+        } catch {
+            result = .failure(error)
+        }
+        await context.shutdown()
+        return try result.get()
+    }
+
     /// The configuration and the runtime the application builds from it.
     ///
     /// - Throws: ``CommandError`` when the configuration cannot be read or the runtime built.

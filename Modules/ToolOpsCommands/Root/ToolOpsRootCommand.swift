@@ -36,8 +36,8 @@ public struct ToolOpsRootCommand: AsyncParsableCommand {
         discussion: """
             Every store command reads the configuration from --config, else $TOOLOPS_CONFIG, else \
             ./toolops.yaml, else built-in defaults. Results (tables, --json) go to standard output; \
-            errors and prompts go to standard error, as one line each. Exit status is 0 on success \
-            and non-zero on any error or failed health check.
+            errors and prompts go to standard error, as one line each. Exit status is 0 on success, \
+            1 on a failure or failed health check, and 64 on a usage mistake.
             """,
         subcommands: operatorCommands
     )
@@ -56,11 +56,27 @@ extension ToolOpsRootCommand {
     /// Runs the command the process's arguments (or `arguments`) name, for `application`, then
     /// exits the process: the whole `main` of an app's operator executable.
     ///
-    /// Errors are printed as one line on standard error; the exit status is non-zero.
+    /// Help goes to standard output (status 0); a mistake or failure is one line on standard
+    /// error, `Error: …`, with status 64 for a usage mistake and 1 otherwise (see
+    /// ``CommandLineMain``).
     public static func main(application: some ToolOpsApplication, arguments: [String]? = nil) async {
-        await CommandEnvironment.$current.withValue(CommandEnvironment(application: application)) {
-            await main(arguments)
-        }
+        let status = await CommandLineMain.run(
+            Self.self, arguments: arguments, in: CommandEnvironment(application: application))
+        exit(withError: status)
+    }
+
+    /// Runs the command `arguments` (the process's when `nil`) name in the bound
+    /// ``CommandEnvironment/current``, then exits the process, reporting as
+    /// ``main(application:arguments:)`` does.
+    public static func main(_ arguments: [String]?) async {
+        let status = await CommandLineMain.run(Self.self, arguments: arguments, in: CommandEnvironment.current)
+        exit(withError: status)
+    }
+
+    /// Runs the command the process's arguments name, then exits the process, reporting as
+    /// ``main(application:arguments:)`` does.
+    public static func main() async {
+        await main(nil)
     }
 
     /// Parses `arguments` and runs the command they name in `environment`, throwing instead of
@@ -68,7 +84,8 @@ extension ToolOpsRootCommand {
     ///
     /// - Throws: ``CommandError`` for a failure, `ExitCode` for a non-zero status with nothing
     ///   more to say (an unhealthy `doctor`), and ArgumentParser's errors for bad arguments and
-    ///   `--help` — ``message(for:)`` and ``exitCode(for:)`` turn them into what `main` prints.
+    ///   `--help` — ``CommandLineMain/report(_:of:to:)`` writes what `main` prints for them and
+    ///   returns the exit status.
     ///
     /// ```swift
     /// let output = CapturedOutput()

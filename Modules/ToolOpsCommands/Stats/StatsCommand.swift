@@ -38,12 +38,13 @@ public struct StatsCommand: AsyncParsableCommand {
     /// Runs the command; a failure is thrown as a one-line ``CommandError``.
     public func run() async throws {
         try await reportingErrors {
-            let context = try await options.context(CommandEnvironment.current)
-            let names = try context.storeNames(selecting: store)
-            let (report, failures) = await StatsGathering(context: context, timeLimit: .seconds(10)).gather(names)
-            context.output.line(json ? try JSONText.encode(report) : report.table(top: top))
-            for failure in failures { context.output.diagnostic("Error: \(failure)") }
-            if !failures.isEmpty { throw ExitCode.failure }
+            try await options.withContext(CommandEnvironment.current) { context in
+                let names = try context.storeNames(selecting: store)
+                let (report, failures) = await StatsGathering(context: context, timeLimit: .seconds(10)).gather(names)
+                context.output.line(json ? try JSONText.encode(report) : report.table(top: top))
+                for failure in failures { context.output.diagnostic("Error: \(failure)") }
+                if !failures.isEmpty { throw ExitCode.failure }
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ struct StatsGathering: Sendable {
         _ store: any CacheStore, summary: StoreSummary
     ) async throws -> (CacheStatistics, [String: CacheStatistics]) {
         do {
-            return try await withTimeLimit(timeLimit) {
+            return try await withTimeLimit(timeLimit, clock: context.environment.clock) {
                 switch store {
                 case let postgres as PostgresCache:
                     let perTool = try await postgres.toolStatistics()

@@ -9,7 +9,29 @@ struct CommandContext: Sendable {
     let environment: CommandEnvironment
 
     var output: any CommandOutput { environment.output }
+    /// The runtime's clock: what entries are stamped with and judged fresh by.
     var clock: any ToolClock { runtime.environment.clock }
+
+    /// The longest ``shutdown()`` waits for the application to release the stores.
+    static let shutdownLimit: Duration = .seconds(5)
+
+    /// Lets the application release what the command opened (``ToolOpsApplication/shutdown(runtime:)``),
+    /// waiting at most ``shutdownLimit`` on the environment's clock: a store step that timed out
+    /// may still hold a connection, and the command must end anyway. A shutdown that does not
+    /// finish in time is a warning on standard error, not a failure.
+    func shutdown() async {
+        let application = environment.application
+        let runtime = runtime
+        do {
+            try await withTimeLimit(Self.shutdownLimit, clock: environment.clock) {
+                await application.shutdown(runtime: runtime)
+            }
+        } catch {
+            output.diagnostic(
+                "Warning: the stores did not shut down within \(Format.duration(Self.shutdownLimit)); "
+                    + "statistics gathered by this command may not have been saved")
+        }
+    }
 
     /// Every store name: those of the configuration in file order, then any other the
     /// application registered, sorted.

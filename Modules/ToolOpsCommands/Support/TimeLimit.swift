@@ -1,4 +1,5 @@
 import Synchronization
+import ToolOps
 
 /// A step of a command did not finish within its time limit.
 struct TimeLimitExceeded: Error, CustomStringConvertible {
@@ -8,28 +9,40 @@ struct TimeLimitExceeded: Error, CustomStringConvertible {
     var description: String { "no answer within \(Format.duration(limit))" }
 }
 
-/// Runs `operation`, giving up after `limit` of real time even if the operation ignores
+/// Runs `operation`, giving up after `limit` on `clock` even if the operation ignores
 /// cancellation (a blocking connect in a C library, say): a health check must answer in bounded
-/// time. The operation is cancelled and left to finish in the background.
+/// time.
+///
+/// When the limit wins, the operation is cancelled but **keeps running** in the background until
+/// it notices, or until its blocking call returns: nothing can stop a thread stuck in C. It may
+/// still hold a connection then, so whatever runs after a timeout must not wait for it without a
+/// limit of its own (``CommandContext/shutdown()`` is bounded for that reason).
 ///
 /// - Throws: ``TimeLimitExceeded`` after `limit`, else whatever `operation` throws.
 func withTimeLimit<T: Sendable>(
-    _ limit: Duration, operation: @escaping @Sendable () async throws -> T
+    _ limit: Duration, clock: any ToolClock, operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let result = FirstResult<T>()
     return try await withCheckedThrowingContinuation { continuation in
         result.set(continuation)
         let timer = Task {
-            try? await Task.sleep(for: limit)
+            do {
+                try await clock.sleep(for: limit)
+            } catch {
+                return  // cancelled: the operation finished first
+            }
             result.resume(with: .failure(TimeLimitExceeded(limit: limit)), timedOut: true)
         }
         let work = Task {
+            let outcome: Result<T, any Error>
             do {
-                result.resume(with: .success(try await operation()))
+                outcome = .success(try await operation())
             } catch {
-                result.resume(with: .failure(error))
+                outcome = .failure(error)
             }
+            // The timer stops sleeping before the caller goes on, so no sleeper outlives the call.
             timer.cancel()
+            result.resume(with: outcome)
         }
         result.onTimeout { work.cancel() }
     }

@@ -26,9 +26,12 @@ extension ToolOpsConfiguration {
         default_store: memory
 
         defaults:
+          # ttl and stale_ttl apply only to tools an app builds with
+          # `configuration.defaults.readOnlyOptions()`; a tool built with options of its own keeps
+          # them (ReadOnlyOptions() alone: fresh for 1h, no stale serving).
           # How long a cached result stays fresh.
           ttl: 5m
-          # How long past its ttl a result may still be served when the upstream fails.
+          # How long past its ttl a result may still be served when the upstream fails; 0 for never.
           stale_ttl: 1d
           # The namespace of every file and Postgres store that sets none, so that applications
           # sharing a folder or a table stay apart: 1-255 letters, digits, '.', '_' or '-'.

@@ -18,8 +18,10 @@ struct ConfigurationLoader {
         var overrides = EnvironmentOverrides(
             environment: environment, workingDirectory: locator.workingDirectory, file: source)
         overrides.apply(to: &draft)
-        let (configuration, finishProblems) = draft.finish(source: source, environment: environment)
-        var checks = ConfigurationChecks(configuration, origins: draft.origins, brokenStores: draft.brokenStores)
+        let (configuration, finishProblems, leftOut) = draft.finish(source: source, environment: environment)
+        // A store left out for a problem already reported is not also "no stores" or an unknown default.
+        var checks = ConfigurationChecks(
+            configuration, origins: draft.origins, brokenStores: draft.brokenStores.union(leftOut))
         checks.checkStores()
         checks.checkTelemetry()
         // A key the reader already complained about needs no second message.

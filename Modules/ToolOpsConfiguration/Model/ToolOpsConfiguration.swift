@@ -39,7 +39,8 @@ public struct ToolOpsConfiguration: Sendable, Equatable {
     public var stores: [StoreConfiguration]
     /// The store tools use when they name none.
     public var defaultStore: String
-    /// Defaults for tools and for stores that set no namespace.
+    /// The namespace of stores that set none, and the TTLs of tools built with
+    /// ``Defaults/readOnlyOptions(cache:)`` (no other tool's).
     public var defaults: Defaults
     /// Logs, metrics, statistics and tracing.
     public var telemetry: Telemetry

@@ -5,9 +5,14 @@ extension ConfigurationDraft {
     /// The configuration the draft describes: unset settings take their defaults (a store's
     /// namespace is `defaults.namespace`; a file store's directory is ``FileCache/defaultDirectory(environment:)``).
     ///
-    /// Returns the problems of settings that cannot be defaulted (a Postgres store without a URL).
-    func finish(source: String?, environment: [String: String]) -> (ToolOpsConfiguration, [ConfigurationError]) {
+    /// Returns the problems of settings that cannot be defaulted (a Postgres store without a URL),
+    /// and the names of the stores left out for them. A URL that is missing because its key is
+    /// misspelt (`urll`) was reported as the misspelling already and is not reported again.
+    func finish(
+        source: String?, environment: [String: String]
+    ) -> (configuration: ToolOpsConfiguration, problems: [ConfigurationError], leftOut: Set<String>) {
         var problems: [ConfigurationError] = []
+        var leftOut: Set<String> = []
         let locator = ProblemLocator(file: source, origins: origins)
         var stores: [StoreConfiguration] = []
         for store in self.stores ?? StoreDraft.builtIn {
@@ -26,6 +31,8 @@ extension ConfigurationDraft {
                     maxBytes: store.maxBytes ?? 256 << 20)
             default:
                 guard let url = store.url else {
+                    leftOut.insert(store.name)
+                    if store.misspelt.contains("url") { continue }
                     problems.append(
                         locator.error(
                             "stores.\(store.name)",
@@ -43,7 +50,7 @@ extension ConfigurationDraft {
             defaultStore ?? (stores.contains { $0.name == "memory" } ? "memory" : stores.first?.name ?? "memory")
         let configuration = ToolOpsConfiguration(
             stores: stores, defaultStore: defaultStore, defaults: defaults, telemetry: telemetry, source: source)
-        return (configuration, problems)
+        return (configuration, problems, leftOut)
     }
 }
 

@@ -36,6 +36,9 @@ struct StoreDraft {
     var url: String?
     var schema: String?
     var table: String?
+    /// The keys that unknown keys of this store were taken for (`urll` → `url`): a required key
+    /// among them is misspelt, not missing, and is reported once, as the misspelling.
+    var misspelt: Set<String> = []
 
     /// The stores used when the file has no `stores` section: `memory` and `file`.
     static let builtIn = [StoreDraft(name: "memory", type: "memory"), StoreDraft(name: "file", type: "file")]

@@ -50,7 +50,10 @@ extension ConfigurationReader {
                             + "; use \(Self.typeList)")
                 }
             }
-        } else if !store.value.isNull, case .mapping = store.value {
+        } else if !store.value.isNull, case .mapping = store.value,
+            !settings.contains(where: { KeySuggestion.closest(to: $0.name, among: Self.allStoreKeys) == "type" })
+        {
+            // A misspelt `type` (`tpye`) is reported as an unknown key with its suggestion, not as missing too.
             problem(store.path, line: store.keyLine, "missing 'type'; use \(Self.typeList)")
         }
         var draft = StoreDraft(name: store.name, type: type ?? "")
@@ -69,6 +72,7 @@ extension ConfigurationReader {
                     "'\(entry.name)' does not apply to a \(type) store (its keys: \(ownKeys.joined(separator: ", ")))")
             } else {
                 unknownKey(entry, known: ownKeys)
+                if let meant = KeySuggestion.closest(to: entry.name, among: ownKeys) { store.misspelt.insert(meant) }
             }
             return
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolOps
 import ToolOpsCommands
 
 /// Answers to confirmation prompts, and whether a person is there to give them.
@@ -26,13 +27,15 @@ struct CommandRun {
     /// What `toolops` would print for the error, as ArgumentParser prints it.
     var errorMessage: String { error.map { ToolOpsRootCommand.message(for: $0) } ?? "" }
 
-    /// Runs `arguments` in-process against `application`, as its `toolops` would.
+    /// Runs `arguments` in-process against `application`, as its `toolops` would; time limits
+    /// run on `clock`.
     static func run(
         _ arguments: [String], application: any ToolOpsApplication,
-        input: any CommandInput = ScriptedInput(isInteractive: false)
+        input: any CommandInput = ScriptedInput(isInteractive: false), clock: any ToolClock = SystemClock()
     ) async -> CommandRun {
         let output = CapturedOutput()
-        let environment = CommandEnvironment(application: application, output: output, input: input, variables: [:])
+        let environment = CommandEnvironment(
+            application: application, output: output, input: input, variables: [:], clock: clock)
         do {
             try await ToolOpsRootCommand.run(arguments, in: environment)
             return CommandRun(standardOutput: output.standardOutput, standardError: output.standardError, error: nil)
