@@ -40,6 +40,9 @@ final class CacheCounters: Sendable {
         }
     }
 
+    /// Whether nothing is waiting to be flushed.
+    var isEmpty: Bool { pending.withLock { $0.values.allSatisfy(\.isZero) } }
+
     /// What is counted and not yet flushed.
     func snapshot() -> [String: Counts] { pending.withLock { $0 } }
 }

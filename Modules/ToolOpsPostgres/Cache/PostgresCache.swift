@@ -115,8 +115,11 @@ public final class PostgresCache: CacheStore {
     }
 
     /// Flushes statistics (best effort) and closes every connection.
+    ///
+    /// A store that counted nothing does not connect to flush: shutting down an unused store is
+    /// immediate, even when the database is down.
     public func shutdown() async {
-        try? await flushStatistics()
+        if !counters.isEmpty { try? await flushStatistics() }
         client.shutdown()
         lockClient?.shutdown()
     }
