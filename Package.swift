@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ToolOpsPostgres", targets: ["ToolOpsPostgres"]),
         .library(name: "ToolOpsTelemetry", targets: ["ToolOpsTelemetry"]),
         .library(name: "ToolOpsMetricsServer", targets: ["ToolOpsMetricsServer"]),
+        .library(name: "ToolOpsIntegrations", targets: ["ToolOpsIntegrations"]),
         .library(name: "ToolOpsConfiguration", targets: ["ToolOpsConfiguration"]),
         .library(name: "ToolOpsCommands", targets: ["ToolOpsCommands"]),
         .library(name: "ToolOps", targets: ["ToolOps"]),
@@ -61,6 +62,8 @@ let package = Package(
             ],
             path: "Modules/ToolOpsTelemetry"
         ),
+        // JSON Schema from Swift types, framework tool JSON, tool-call execution (and, next, the MCP server).
+        .target(name: "ToolOpsIntegrations", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsIntegrations"),
         // Serves the Prometheus exposition over HTTP; an add-on to ToolOpsTelemetry, for apps without a web framework.
         .target(
             name: "ToolOpsMetricsServer",
@@ -158,6 +161,11 @@ let package = Package(
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ],
             path: "Tests/ToolOpsTelemetryTests"
+        ),
+        .testTarget(
+            name: "ToolOpsIntegrationsTests",
+            dependencies: ["ToolOpsIntegrations", "ToolOpsTesting"],
+            path: "Tests/ToolOpsIntegrationsTests"
         ),
         .testTarget(
             name: "ToolOpsMetricsServerTests",

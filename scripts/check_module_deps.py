@@ -12,6 +12,7 @@ FEATURE_MODULES = {
     "ToolOpsTesting": ["ToolOpsCore"],
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
     "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics", "Prometheus", "Tracing"],
+    "ToolOpsIntegrations": ["ToolOpsCore"],
     "ToolOpsMetricsServer": ["ToolOpsTelemetry", "NIOCore", "NIOPosix", "NIOHTTP1"],
 }
 
