@@ -165,7 +165,8 @@ let package = Package(
         .testTarget(
             name: "ToolOpsIntegrationsTests",
             dependencies: ["ToolOpsIntegrations", "ToolOpsTesting"],
-            path: "Tests/ToolOpsIntegrationsTests"
+            path: "Tests/ToolOpsIntegrationsTests",
+            resources: [.copy("Exporters/Golden")]
         ),
         .testTarget(
             name: "ToolOpsMetricsServerTests",

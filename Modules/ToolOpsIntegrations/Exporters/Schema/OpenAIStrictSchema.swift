@@ -8,7 +8,8 @@ import ToolOpsCore
 ///   still leave it out by sending `null`. Optional properties with a `default` become required as
 ///   they are (LangChain does the same): the model must send a value.
 /// - `default` is removed (OpenAI has answered "'default' is not permitted", and Azure OpenAI still
-///   does) and its value appended to the `description` as `(default: 10)`, so the model keeps the hint.
+///   does) and a non-null value appended to the `description` as `(default: 10)`, so the model keeps
+///   the hint.
 /// - `oneOf` becomes `anyOf` (strict mode only has `anyOf`); exclusivity is no longer enforced.
 /// - `format` is kept only for the formats strict mode accepts; others are removed.
 /// - `allOf`, `not`, `if`/`then`/`else`, `dependentRequired`, `dependentSchemas`, `patternProperties`,
@@ -41,7 +42,8 @@ struct OpenAIStrictSchema {
                 path,
                 "OpenAI strict mode does not support '\(keyword)'; simplify the schema or export with strict: false")
         }
-        if let defaultValue = node.removeValue(forKey: "default") {
+        // A `null` default says nothing the nullable type does not already say.
+        if let defaultValue = node.removeValue(forKey: "default"), defaultValue != .null {
             let note = "(default: \(defaultValue))"
             node["description"] = .string(node["description"]?.stringValue.map { "\($0) \(note)" } ?? note)
         }
