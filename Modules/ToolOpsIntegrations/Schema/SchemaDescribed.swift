@@ -5,7 +5,7 @@
 /// type's structure but never an instance, and a property wrapper's arguments exist only on an
 /// instance: `@Field` descriptions and constraints, and default values, are read from
 /// ``schemaExample``. Without one, a type's schema has no defaults and no `@Field` annotations
-/// (``fieldDescriptions`` still apply).
+/// (``schemaFields`` still apply).
 ///
 /// ```swift
 /// extension SearchTickets: SchemaDescribed {
@@ -17,11 +17,18 @@ public protocol SchemaDescribed {
     /// The type's description, emitted as the schema's `description`. Default: none.
     static var schemaDescription: String? { get }
 
-    /// Descriptions of fields keyed by their JSON key (the coding key, not the property name).
+    /// Descriptions and constraints of fields, keyed by JSON key (the coding key, not the property
+    /// name); a string literal is a description alone.
     ///
-    /// An alternative to `@Field` for types you cannot annotate; a `@Field` description wins.
+    /// An alternative to `@Field` for types you cannot annotate; a field's `@Field` wins.
     /// Default: none.
-    static var fieldDescriptions: [String: String] { get }
+    ///
+    /// ```swift
+    /// static var schemaFields: [String: FieldMetadata] {
+    ///     ["city": "City name", "days": FieldMetadata(description: "Days ahead", minimum: 1)]
+    /// }
+    /// ```
+    static var schemaFields: [String: FieldMetadata] { get }
 
     /// An instance whose values are the defaults of the optional fields, and whose `@Field`
     /// wrappers carry descriptions and constraints. Must be `Encodable` to be used. Default: none.
@@ -31,8 +38,8 @@ public protocol SchemaDescribed {
 extension SchemaDescribed {
     /// No description.
     public static var schemaDescription: String? { nil }
-    /// No field descriptions.
-    public static var fieldDescriptions: [String: String] { [:] }
+    /// No field annotations.
+    public static var schemaFields: [String: FieldMetadata] { [:] }
     /// No example.
     public static var schemaExample: Self? { nil }
 }

@@ -1,14 +1,11 @@
 import ToolOpsCore
 
-/// What is known about one property beyond its type: `@Field` metadata, a description from
-/// ``SchemaDescribed/fieldDescriptions`` and the example instance's value.
+/// What is known about one property beyond its type: its `@Field` metadata or else its entry in
+/// ``SchemaDescribed/schemaFields``, and the example instance's value.
 struct FieldAnnotations {
     var metadata: FieldMetadata?
-    var listedDescription: String?
     /// The example's value at this field; `nil` when there is no example or it leaves the key out.
     var exampleValue: JSONValue?
-
-    var description: String? { metadata?.description ?? listedDescription }
 
     /// `schema` with constraints, description and default added.
     ///
@@ -27,7 +24,7 @@ struct FieldAnnotations {
         } else {
             result = ["anyOf": [.object(base), ["type": "null"]], "default": .null]
         }
-        if let description { result["description"] = .string(description) }
+        if let description = metadata?.description { result["description"] = .string(description) }
         return .object(result)
     }
 }
@@ -37,8 +34,9 @@ struct FieldAnnotations {
 struct MetadataScope {
     /// How many path components lead to the type.
     var depth: Int
+    /// `@Field` metadata by relative path, then ``SchemaDescribed/schemaFields`` by key.
     var fields: [String: FieldMetadata]
-    var descriptions: [String: String]
+    var listed: [String: FieldMetadata]
     var example: JSONValue?
 }
 

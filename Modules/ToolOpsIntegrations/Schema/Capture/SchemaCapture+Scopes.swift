@@ -5,7 +5,7 @@ extension SchemaCapture {
     /// values, for the fields below `path`.
     func pushScope(for described: any SchemaDescribed.Type, at path: [any CodingKey]) throws {
         var scope = MetadataScope(
-            depth: path.count, fields: [:], descriptions: described.fieldDescriptions, example: nil)
+            depth: path.count, fields: [:], listed: described.schemaFields, example: nil)
         if let example = described.schemaExample {
             guard let encodable = example as? any Encodable else {
                 throw fail(

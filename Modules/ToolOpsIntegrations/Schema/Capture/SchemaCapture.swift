@@ -79,8 +79,8 @@ final class SchemaCapture {
             if annotations.metadata == nil {
                 annotations.metadata = scope.fields[relative.joined(separator: ".")]
             }
-            if annotations.listedDescription == nil, relative.count == 1 {
-                annotations.listedDescription = scope.descriptions[relative.first!]
+            if annotations.metadata == nil, relative.count == 1 {
+                annotations.metadata = scope.listed[relative.first!]
             }
             if !exampleFound, let example = scope.example {
                 annotations.exampleValue = example.value(at: relative)

@@ -5,11 +5,16 @@
 /// `nil` — so tool arguments are unchanged by adding it. The annotations reach the schema through
 /// the type's ``SchemaDescribed/schemaExample`` (a wrapper's arguments exist only on an instance).
 ///
+/// Swift lets a wrapper with arguments omit the initial value only if it can be built without one,
+/// so give a required field a placeholder (`= ""`). It stays required: synthesized `Decodable`
+/// still demands the key. To make a field optional with a default, decode it with
+/// `decodeIfPresent(…) ?? default` in `init(from:)` (or make it `Optional`).
+///
 /// ```swift
 /// struct SearchTickets: Codable, Sendable, SchemaDescribed {
-///     @Field("Full-text query", minLength: 1) var query: String
+///     @Field("Full-text query", minLength: 1) var query: String = ""
 ///     @Field("Maximum results", minimum: 1, maximum: 100) var limit: Int = 10
-///     static var schemaExample: SearchTickets? { SearchTickets(query: "") }
+///     static var schemaExample: SearchTickets? { SearchTickets() }
 /// }
 /// ```
 @propertyWrapper

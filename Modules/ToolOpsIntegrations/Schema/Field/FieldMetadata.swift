@@ -3,7 +3,7 @@ import ToolOpsCore
 /// The description and constraints a `@Field` declares for one property.
 ///
 /// Constraints map one-to-one to JSON Schema keywords; `nil` means "not declared".
-public struct FieldMetadata: Sendable, Hashable {
+public struct FieldMetadata: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The field's description (`description`).
     public var description: String?
     /// The smallest allowed number (`minimum`).
@@ -34,6 +34,11 @@ public struct FieldMetadata: Sendable, Hashable {
         self.pattern = pattern
         self.minItems = minItems
         self.maxItems = maxItems
+    }
+
+    /// A description alone.
+    public init(stringLiteral description: String) {
+        self.init(description: description)
     }
 
     /// The constraint keywords (not the description), as schema members.
