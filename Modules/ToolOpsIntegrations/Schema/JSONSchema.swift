@@ -45,6 +45,8 @@ public enum JSONSchema {
     /// - Throws: ``SchemaError`` when `type` cannot be described.
     public static func output<T: Decodable>(_ type: T.Type) throws(SchemaError) -> JSONValue? {
         let schema = try self.for(type)
-        return schema["type"] == "object" ? schema : nil
+        // Not `nil` in a ternary: JSONValue is nil-literal expressible, so that would be `.null`.
+        guard schema["type"] == "object" else { return JSONValue?.none }
+        return schema
     }
 }
