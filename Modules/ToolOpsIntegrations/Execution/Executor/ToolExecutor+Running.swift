@@ -39,7 +39,8 @@ extension ToolExecutor {
         let outcome = await withTaskGroup(of: Race.self) { group -> Result<JSONValue, ToolError> in
             group.addTask {
                 do {
-                    return .finished(.success(try await job.entry.tool.call(arguments: job.call.arguments, options: job.options)))
+                    return .finished(
+                        .success(try await job.entry.tool.call(arguments: job.call.arguments, options: job.options)))
                 } catch {
                     return .finished(.failure(ToolError.classify(error, tool: name)))
                 }

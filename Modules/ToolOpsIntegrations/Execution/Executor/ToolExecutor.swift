@@ -84,7 +84,8 @@ public struct ToolExecutor: Sendable {
         let call: ToolCallRequest
         switch item {
         case .malformed(let error):
-            return .done(ToolCallResult(callID: error.callID, toolName: error.toolName, outcome: .failure(.malformed(error))))
+            return .done(
+                ToolCallResult(callID: error.callID, toolName: error.toolName, outcome: .failure(.malformed(error))))
         case .call(let request):
             call = request
         }

@@ -28,7 +28,9 @@ enum CallShape {
             }
             return true
         case .object(let members):
-            if let calls = members["tool_calls"]?.arrayValue { return collect(.array(calls), source: source, at: location, into: &items) }
+            if let calls = members["tool_calls"]?.arrayValue {
+                return collect(.array(calls), source: source, at: location, into: &items)
+            }
             guard isCallShaped(value) else { return false }
             var call = members
             if let function = members["function"]?.objectValue {

@@ -35,7 +35,8 @@ struct ItemCollector {
     }
 
     mutating func fail(
-        _ reason: String, id: String? = nil, name: String? = nil, source: String, at location: ToolCallParseError.Location
+        _ reason: String, id: String? = nil, name: String? = nil, source: String,
+        at location: ToolCallParseError.Location
     ) {
         let error = ToolCallParseError(
             callID: id ?? nextID, toolName: name, reason: reason, snippet: snippet(source), location: location)
@@ -64,7 +65,9 @@ struct ItemCollector {
             case .success(let value):
                 append(.call(ToolCallRequest(id: id, name: name, arguments: value)), at: location)
             case .failure(let failure):
-                fail("the arguments are not valid JSON: \(failure.reason)", id: id, name: name, source: text, at: location)
+                fail(
+                    "the arguments are not valid JSON: \(failure.reason)", id: id, name: name, source: text,
+                    at: location)
             }
         case let value?:
             append(.call(ToolCallRequest(id: id, name: name, arguments: value)), at: location)

@@ -24,7 +24,8 @@ struct TextScanner {
             let info = String(characters[fence.info]).trimmingWhitespace().lowercased()
             let content = fence.content
             let body = String(characters[content]).trimmingWhitespace()
-            let isJSON = info.isEmpty || info.contains("json") || info.hasPrefix("tool") || body.first == "{"
+            let isJSON =
+                info.isEmpty || info.contains("json") || info.hasPrefix("tool") || body.first == "{"
                 || body.first == "["
             if isJSON, !body.isEmpty {
                 let before = items.items.count

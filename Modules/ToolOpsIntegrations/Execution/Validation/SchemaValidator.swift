@@ -70,10 +70,13 @@ struct ValidationRun {
     mutating func check(_ value: JSONValue, _ schema: JSONValue, path: String, depth: Int) {
         guard !isFull else { return }
         guard depth <= configuration.maxDepth else {
-            return report(path, "$ref", expected: "a schema nested at most \(configuration.maxDepth) deep", got: "deeper")
+            return report(
+                path, "$ref", expected: "a schema nested at most \(configuration.maxDepth) deep", got: "deeper")
         }
         switch schema {
-        case .bool(false): return report(path, "false", expected: "nothing (the schema allows no value)", got: ValueSummary.describe(value))
+        case .bool(false):
+            return report(
+                path, "false", expected: "nothing (the schema allows no value)", got: ValueSummary.describe(value))
         case .object(let keywords): check(value, keywords, path: path, depth: depth)
         default: return  // `true`, or not a schema: accepts anything.
         }
@@ -82,7 +85,8 @@ struct ValidationRun {
     private mutating func check(_ value: JSONValue, _ schema: [String: JSONValue], path: String, depth: Int) {
         if let reference = schema["$ref"]?.stringValue {
             guard let target = resolve(reference) else {
-                return report(path, "$ref", expected: "a schema at '\(reference)'", got: "no such definition in the schema")
+                return report(
+                    path, "$ref", expected: "a schema at '\(reference)'", got: "no such definition in the schema")
             }
             check(value, target, path: path, depth: depth + 1)
         }

@@ -12,7 +12,9 @@ extension ValidationRun {
         if let pattern = schema["pattern"]?.stringValue {
             if let regex = try? Regex(pattern) {
                 if (try? regex.firstMatch(in: text)) == nil {
-                    report(path, "pattern", expected: "text matching /\(pattern)/", got: ValueSummary.describe(.string(text)))
+                    report(
+                        path, "pattern", expected: "text matching /\(pattern)/",
+                        got: ValueSummary.describe(.string(text)))
                 }
             } else {
                 report(path, "pattern", expected: "a valid pattern in the schema", got: "/\(pattern)/ (fix the schema)")
