@@ -17,7 +17,7 @@ import ToolOpsCore
 /// ```swift
 /// let violations = SchemaValidator().validate(["citty": "Paris"], against: schema)
 /// // [citty: expected a known field (city, units), got unexpected field; did you mean 'city'?,
-/// //  city: expected a value, got missing]
+/// //  city: expected a value (the field is required), got missing ('citty' was sent instead; …)]
 /// ```
 public struct SchemaValidator: Sendable {
     /// Limits of one validation.
