@@ -8,7 +8,7 @@ struct WeatherQuery: Codable, Sendable {
     var units: String?
 }
 
-struct Weather: Codable, Sendable {
+struct WeatherReport: Codable, Sendable {
     var city: String
     var temperature: Int
 }
@@ -33,12 +33,12 @@ enum Schemas {
 func weatherTool(
     name: String = "get_weather", runs: Counter = Counter(), gate: Gate? = nil
 ) throws -> Tool<
-    WeatherQuery, Weather
+    WeatherQuery, WeatherReport
 > {
     try Tool(ToolDescriptor(name: name, description: "Current weather")) { (query: WeatherQuery) in
         runs.increment()
         try await gate?.wait()
-        return Weather(city: query.city, temperature: query.units == "f" ? 68 : 20)
+        return WeatherReport(city: query.city, temperature: query.units == "f" ? 68 : 20)
     }
 }
 
