@@ -117,7 +117,8 @@ let package = Package(
         .executableTarget(
             name: "ToolOpsBenchmarks",
             dependencies: [
-                "ToolOps", "ToolOpsTesting", "CLibPQ", .product(name: "Logging", package: "swift-log"),
+                "ToolOps", "ToolOpsTesting", "ToolOpsIntegrations", "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/ToolOpsBenchmarks"
         ),

@@ -20,6 +20,7 @@ extension Scenario {
         Scenario(name: "coalesce_1000") { try await [CoalesceScenario.run(callers: 1_000, $0)] },
         Scenario(name: "coalesce_10000") { try await [CoalesceScenario.run(callers: 10_000, $0)] },
         Scenario(name: "memory_bounded") { try await MemoryBoundedScenario.run($0) },
+        Scenario(name: "schema_export") { try await [SchemaExportScenario.run($0)] },
         // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
         Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
         Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },
