@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
     ],
     targets: [
         .target(
@@ -62,8 +63,12 @@ let package = Package(
             ],
             path: "Modules/ToolOpsTelemetry"
         ),
-        // JSON Schema from Swift types, framework tool JSON, tool-call execution (and, next, the MCP server).
-        .target(name: "ToolOpsIntegrations", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsIntegrations"),
+        // JSON Schema from Swift types, framework tool JSON, tool-call execution and the MCP server.
+        .target(
+            name: "ToolOpsIntegrations",
+            dependencies: ["ToolOpsCore", .product(name: "MCP", package: "swift-sdk")],
+            path: "Modules/ToolOpsIntegrations"
+        ),
         // Serves the Prometheus exposition over HTTP; an add-on to ToolOpsTelemetry, for apps without a web framework.
         .target(
             name: "ToolOpsMetricsServer",
@@ -164,7 +169,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ToolOpsIntegrationsTests",
-            dependencies: ["ToolOpsIntegrations", "ToolOpsTesting"],
+            dependencies: [
+                "ToolOpsIntegrations", "ToolOpsTesting", "ToolOps", .product(name: "MCP", package: "swift-sdk"),
+            ],
             path: "Tests/ToolOpsIntegrationsTests",
             resources: [.copy("Exporters/Golden")]
         ),
