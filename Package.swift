@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "toolops", targets: ["ToolOpsCLI"]),
         .executable(name: "toolops-bench", targets: ["ToolOpsBenchmarks"]),
         .executable(name: "toolops-integration-worker", targets: ["ToolOpsIntegrationWorker"]),
+        .executable(name: "toolops-example-server", targets: ["ToolOpsExampleServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -125,6 +126,16 @@ let package = Package(
                 "ToolOps", "ToolOpsTesting", "CLibPQ", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/ToolOpsBenchmarks"
+        ),
+        // An MCP server over stdio with simulated tools: `swift run toolops-example-server`.
+        .executableTarget(
+            name: "ToolOpsExampleServer",
+            dependencies: [
+                "ToolOps", "ToolOpsIntegrations",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/ExampleServer"
         ),
         // Integration/: tests and helpers that need real services (`make integration`).
         .executableTarget(
