@@ -1,6 +1,6 @@
 # ToolOps for Swift. `make demo` and `make test` are all a fresh Debian machine with Swift 6.3 needs.
 SWIFT ?= swift
-SOURCES := Package.swift Modules Tests Benchmarks Integration
+SOURCES := Package.swift Modules Tests Benchmarks Integration Examples
 DEMO_ARGS ?= --seed 42
 
 .PHONY: demo test unit integration integration-docker bench deps format lint build clean-cache

@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "toolops", targets: ["ToolOpsCLI"]),
         .executable(name: "toolops-bench", targets: ["ToolOpsBenchmarks"]),
         .executable(name: "toolops-integration-worker", targets: ["ToolOpsIntegrationWorker"]),
+        .executable(name: "toolops-example-server", targets: ["ToolOpsExampleServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
     ],
     targets: [
         .target(
@@ -62,8 +64,12 @@ let package = Package(
             ],
             path: "Modules/ToolOpsTelemetry"
         ),
-        // JSON Schema from Swift types, framework tool JSON, tool-call execution (and, next, the MCP server).
-        .target(name: "ToolOpsIntegrations", dependencies: ["ToolOpsCore"], path: "Modules/ToolOpsIntegrations"),
+        // JSON Schema from Swift types, framework tool JSON, tool-call execution and the MCP server.
+        .target(
+            name: "ToolOpsIntegrations",
+            dependencies: ["ToolOpsCore", .product(name: "MCP", package: "swift-sdk")],
+            path: "Modules/ToolOpsIntegrations"
+        ),
         // Serves the Prometheus exposition over HTTP; an add-on to ToolOpsTelemetry, for apps without a web framework.
         .target(
             name: "ToolOpsMetricsServer",
@@ -122,6 +128,16 @@ let package = Package(
             ],
             path: "Benchmarks/ToolOpsBenchmarks"
         ),
+        // An MCP server over stdio with simulated tools: `swift run toolops-example-server`.
+        .executableTarget(
+            name: "ToolOpsExampleServer",
+            dependencies: [
+                "ToolOps", "ToolOpsIntegrations",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/ExampleServer"
+        ),
         // Integration/: tests and helpers that need real services (`make integration`).
         .executableTarget(
             name: "ToolOpsIntegrationWorker",
@@ -165,7 +181,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ToolOpsIntegrationsTests",
-            dependencies: ["ToolOpsIntegrations", "ToolOpsTesting"],
+            dependencies: [
+                "ToolOpsIntegrations", "ToolOpsTesting", "ToolOps", .product(name: "MCP", package: "swift-sdk"),
+            ],
             path: "Tests/ToolOpsIntegrationsTests",
             resources: [.copy("Exporters/Golden")]
         ),

@@ -4,7 +4,8 @@
 import json
 import sys
 
-# Each feature module and the only dependencies it may have: ToolOpsCore, plus its system library.
+# Each feature module and the only dependencies it may have: ToolOpsCore, plus its system library
+# or the one external package it wraps (MCP, the official swift-sdk, for ToolOpsIntegrations).
 FEATURE_MODULES = {
     "ToolOpsCache": ["ToolOpsCore"],
     "ToolOpsResilience": ["ToolOpsCore"],
@@ -12,7 +13,7 @@ FEATURE_MODULES = {
     "ToolOpsTesting": ["ToolOpsCore"],
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
     "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics", "Prometheus", "Tracing"],
-    "ToolOpsIntegrations": ["ToolOpsCore"],
+    "ToolOpsIntegrations": ["ToolOpsCore", "MCP"],
     "ToolOpsMetricsServer": ["ToolOpsTelemetry", "NIOCore", "NIOPosix", "NIOHTTP1"],
 }
 

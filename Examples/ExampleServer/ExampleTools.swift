@@ -1,0 +1,84 @@
+import Logging
+import ToolOps
+import ToolOpsIntegrations
+
+/// The example's tools: simulated data, so the server runs anywhere without keys or network.
+enum ExampleTools {
+    struct Registered {
+        let tool: any JSONTool
+        let definition: ToolDefinition
+    }
+
+    static func all(runtime: ToolRuntime, logger: Logger) throws -> [Registered] {
+        let weather = try runtime.readonly(
+            "get_weather", description: "Current weather for a city (simulated data)."
+        ) { (query: WeatherQuery) -> Weather in
+            logger.info("get_weather body ran", metadata: ["city": "\(query.city)"])
+            return Weather.simulated(for: query)
+        }
+        let search = try runtime.readonly(
+            "search_docs", description: "Search the ToolOps documentation; returns the best-matching sections."
+        ) { (query: DocsQuery) -> DocsResults in
+            logger.info("search_docs body ran", metadata: ["query": "\(query.query)"])
+            return DocsIndex.search(query)
+        }
+        return [
+            Registered(tool: weather, definition: try ToolDefinition(tool: weather)),
+            Registered(tool: search, definition: try ToolDefinition(tool: search)),
+        ]
+    }
+}
+
+struct WeatherQuery: Codable, Sendable {
+    var city: String
+    var units: String?
+}
+
+struct Weather: Codable, Sendable {
+    var city: String
+    var temperature: Double
+    var units: String
+    var conditions: String
+
+    /// A stable reading derived from the city name, so repeated runs agree.
+    static func simulated(for query: WeatherQuery) -> Weather {
+        let seed = query.city.lowercased().unicodeScalars.reduce(0) { ($0 * 31 + Int($1.value)) % 10_007 }
+        let celsius = Double(seed % 35) - 5
+        let fahrenheit = query.units == "fahrenheit"
+        let conditions = ["clear", "cloudy", "light rain", "windy", "fog"][seed % 5]
+        return Weather(
+            city: query.city, temperature: fahrenheit ? celsius * 9 / 5 + 32 : celsius,
+            units: fahrenheit ? "fahrenheit" : "celsius", conditions: conditions)
+    }
+}
+
+struct DocsQuery: Codable, Sendable {
+    var query: String
+    var limit: Int?
+}
+
+struct DocsResults: Codable, Sendable {
+    struct Hit: Codable, Sendable {
+        var title: String
+        var snippet: String
+    }
+    var hits: [Hit]
+}
+
+enum DocsIndex {
+    static let sections: [DocsResults.Hit] = [
+        .init(title: "Caching", snippet: "Read-only tools are cached in memory by default; set the TTL per tool."),
+        .init(title: "Retries", snippet: "Transient errors are retried with jittered exponential backoff."),
+        .init(title: "Circuit breakers", snippet: "A tool that keeps failing is short-circuited until it recovers."),
+        .init(title: "MCP server", snippet: "MCPToolServer serves a ToolRegistry to MCP clients over stdio."),
+    ]
+
+    static func search(_ query: DocsQuery) -> DocsResults {
+        let words = query.query.lowercased().split(separator: " ").map(String.init)
+        let scored = sections.map { hit in
+            (hit, words.filter { "\(hit.title) \(hit.snippet)".lowercased().contains($0) }.count)
+        }
+        let hits = scored.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.map(\.0)
+        return DocsResults(hits: Array(hits.prefix(max(1, query.limit ?? 3))))
+    }
+}

@@ -1,0 +1,23 @@
+// toolops-example-server: three ToolOps tools served over MCP on stdio.
+//
+//     swift run toolops-example-server
+//
+// Standard output carries MCP messages only; every log line goes to standard error.
+import Logging
+import MCP
+import ToolOps
+import ToolOpsIntegrations
+
+LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+let logger = Logger(label: "toolops.example-server")
+
+let runtime = ToolRuntime()
+var registry = ToolRegistry()
+for tool in try ExampleTools.all(runtime: runtime, logger: logger) {
+    try registry.register(tool.tool, definition: tool.definition)
+}
+
+let server = try MCPToolServer(name: "toolops-example-server", version: "0.1.0", registry: registry)
+logger.info("serving \(registry.count) tools on stdio: \(registry.names.joined(separator: ", "))")
+try await server.run(transport: StdioTransport(logger: logger))
+logger.info("client disconnected; exiting")
