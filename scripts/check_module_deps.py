@@ -28,5 +28,5 @@ for target in package["targets"]:
 for problem in problems:
     print(f"module-deps: {problem}", file=sys.stderr)
 if not problems:
-    print("module-deps: every feature module depends on ToolOpsCore (and its system library) only", file=sys.stderr)
+    print("module-deps: every feature module depends only on what it may (ToolOpsCore, plus its system library or SDK)", file=sys.stderr)
 sys.exit(1 if problems else 0)
