@@ -72,6 +72,11 @@ struct ToolIsolationTests {
         }
         #expect(error?.code == .misconfigured)
         #expect(error?.message.contains("redis") == true)
+        #expect(error?.message.contains("did you mean") == false, "nothing close to 'redis': no guess")
+        let misspelt = #expect(throws: ToolError.self) {
+            try harness.runtime.readonly("u", options: ReadOnlyOptions(cache: "memroy")) { (q: Query) in q.id }
+        }
+        #expect(misspelt?.message.contains("did you mean 'memory'?") == true)
     }
 
     @Test("invalid options are errors naming the option")

@@ -66,8 +66,9 @@ public final class CacheStoreRegistry: Sendable {
         }
         guard let slot else {
             let list = known.isEmpty ? "none" : known.map { "'\($0)'" }.joined(separator: ", ")
+            let hint = NameSuggestion.closest(to: resolved, among: known).map { "did you mean '\($0)'? " } ?? ""
             throw ToolError.misconfigured(
-                "cache store '\(resolved)' is not registered (registered stores: \(list)); "
+                "cache store '\(resolved)' is not registered (registered stores: \(list)); \(hint)"
                     + "register it before building the tool, or use one of those names",
                 field: "store"
             )

@@ -64,7 +64,8 @@ struct ConfigurationChecks {
         let name = configuration.defaultStore
         let names = configuration.stores.map(\.name)
         guard !names.contains(name), !brokenStores.contains(name), !names.isEmpty else { return }
-        let hint = KeySuggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        let hint =
+            NameSuggestion.closest(to: name, among: names, prefixes: true).map { "; did you mean '\($0)'?" } ?? ""
         problem(
             "default_store",
             "'\(name)' is not a configured store\(hint) (stores: \(names.joined(separator: ", ")))")

@@ -1,4 +1,5 @@
 import Logging
+import ToolOpsCore
 import Yams
 
 extension ConfigurationReader {
@@ -94,7 +95,8 @@ extension ConfigurationReader {
 
     static func unknownLogLevelMessage(_ text: String) -> String {
         let names = Logger.Level.allCases.map(\.rawValue)
-        let hint = KeySuggestion.closest(to: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint =
+            NameSuggestion.closest(to: text, among: names, prefixes: true).map { " (did you mean '\($0)'?)" } ?? ""
         return "unknown log level '\(text)'\(hint); use one of \(names.joined(separator: ", "))"
     }
 }

@@ -1,3 +1,4 @@
+import ToolOpsCore
 import Yams
 
 extension ConfigurationReader {
@@ -43,7 +44,8 @@ extension ConfigurationReader {
                     type = name
                     record(typeEntry)
                 } else {
-                    let hint = KeySuggestion.closest(to: name, among: StoreConfiguration.Kind.typeNames)
+                    let hint = NameSuggestion.closest(
+                        to: name, among: StoreConfiguration.Kind.typeNames, prefixes: true)
                     problem(
                         typeEntry,
                         "unknown store type '\(name)'" + (hint.map { " (did you mean '\($0)'?)" } ?? "")
@@ -51,7 +53,9 @@ extension ConfigurationReader {
                 }
             }
         } else if !store.value.isNull, case .mapping = store.value,
-            !settings.contains(where: { KeySuggestion.closest(to: $0.name, among: Self.allStoreKeys) == "type" })
+            !settings.contains(where: {
+                NameSuggestion.closest(to: $0.name, among: Self.allStoreKeys, prefixes: true) == "type"
+            })
         {
             // A misspelt `type` (`tpye`) is reported as an unknown key with its suggestion, not as missing too.
             problem(store.path, line: store.keyLine, "missing 'type'; use \(Self.typeList)")
@@ -72,7 +76,9 @@ extension ConfigurationReader {
                     "'\(entry.name)' does not apply to a \(type) store (its keys: \(ownKeys.joined(separator: ", ")))")
             } else {
                 unknownKey(entry, known: ownKeys)
-                if let meant = KeySuggestion.closest(to: entry.name, among: ownKeys) { store.misspelt.insert(meant) }
+                if let meant = NameSuggestion.closest(to: entry.name, among: ownKeys, prefixes: true) {
+                    store.misspelt.insert(meant)
+                }
             }
             return
         }

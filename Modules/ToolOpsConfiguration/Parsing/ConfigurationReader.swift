@@ -1,3 +1,4 @@
+import ToolOpsCore
 import Yams
 
 /// Walks a composed YAML tree into a ``ConfigurationDraft``, collecting every mistake (with its
@@ -84,7 +85,9 @@ struct ConfigurationReader {
 
     /// `unknown key 'urll'; did you mean 'url'?`, or the list of valid keys when none is close.
     mutating func unknownKey(_ entry: Entry, known: [String]) {
-        let hint = KeySuggestion.closest(to: entry.name, among: known).map { "; did you mean '\($0)'?" }
+        let hint = NameSuggestion.closest(to: entry.name, among: known, prefixes: true).map {
+            "; did you mean '\($0)'?"
+        }
         let list = known.joined(separator: ", ")
         problem(entry.path, line: entry.keyLine, "unknown key '\(entry.name)'" + (hint ?? " (valid keys: \(list))"))
     }

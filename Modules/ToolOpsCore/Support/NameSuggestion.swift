@@ -1,16 +1,27 @@
-/// "Did you mean …?": the known name closest to a misspelt one, for unknown tools, fields and enum values.
-enum NameSuggestion {
-    /// The candidate `name` most likely meant, or `nil` when none is close.
+/// "Did you mean …?": the known name closest to a misspelt one — for unknown tools, fields, enum
+/// values, configuration keys and store names.
+///
+/// ```swift
+/// NameSuggestion.closest(to: "urll", among: ["url", "schema", "table"])   // "url"
+/// ```
+public enum NameSuggestion {
+    /// The candidate `name` most likely meant, or `nil` when none is close (or `name` is one of them).
     ///
-    /// A candidate that differs only in case, `_` or `-` (`cityName` for `city_name`) wins; otherwise
+    /// A candidate that differs only in case, `_` or `-` (`cityName` for `city_name`) wins; then,
+    /// with `prefixes`, one that `name` begins (`warn` for `warning`, from 3 characters); otherwise
     /// the nearest by edit distance (a swap of two neighbours counts as one edit), allowing one edit
     /// per three characters, at least one and at most three. Ties go to the first candidate in sorted
     /// order, so the hint is the same on every run.
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(
+        to name: String, among candidates: some Sequence<String>, prefixes: Bool = false
+    ) -> String? {
         func folded(_ text: String) -> String { text.lowercased().filter { $0 != "_" && $0 != "-" } }
         let sorted = candidates.sorted()
         guard !name.isEmpty, !sorted.contains(name) else { return nil }
         if let same = sorted.first(where: { folded($0) == folded(name) }) { return same }
+        if prefixes, name.count >= 3, let longer = sorted.first(where: { folded($0).hasPrefix(folded(name)) }) {
+            return longer
+        }
         let allowed = max(1, min(3, name.count / 3))
         let target = Array(name.lowercased())
         var best: (candidate: String, distance: Int)?
@@ -22,7 +33,7 @@ enum NameSuggestion {
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)
