@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ToolOpsTelemetry", targets: ["ToolOpsTelemetry"]),
         .library(name: "ToolOpsMetricsServer", targets: ["ToolOpsMetricsServer"]),
         .library(name: "ToolOpsIntegrations", targets: ["ToolOpsIntegrations"]),
+        .library(name: "ToolOpsSemantic", targets: ["ToolOpsSemantic"]),
         .library(name: "ToolOpsConfiguration", targets: ["ToolOpsConfiguration"]),
         .library(name: "ToolOpsCommands", targets: ["ToolOpsCommands"]),
         .library(name: "ToolOps", targets: ["ToolOps"]),
@@ -53,6 +54,14 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "ToolOpsPostgres", dependencies: ["ToolOpsCore", "CLibPQ"], path: "Modules/ToolOpsPostgres"),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Modules/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        // The semantic cache: embedders (built-in hashing, OpenAI-compatible over libcurl) and the vector index.
+        .target(name: "ToolOpsSemantic", dependencies: ["ToolOpsCore", "CCurl"], path: "Modules/ToolOpsSemantic"),
         .target(
             name: "ToolOpsTelemetry",
             dependencies: [
@@ -123,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "ToolOpsBenchmarks",
             dependencies: [
-                "ToolOps", "ToolOpsTesting", "ToolOpsIntegrations", "CLibPQ",
+                "ToolOps", "ToolOpsTesting", "ToolOpsIntegrations", "ToolOpsSemantic", "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/ToolOpsBenchmarks"
@@ -207,6 +216,16 @@ let package = Package(
             name: "ToolOpsCommandsTests",
             dependencies: ["ToolOpsCommands", "ToolOpsTesting"],
             path: "Tests/ToolOpsCommandsTests"
+        ),
+        .testTarget(
+            name: "ToolOpsSemanticTests",
+            dependencies: [
+                "ToolOpsSemantic", "ToolOpsTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ToolOpsSemanticTests"
         ),
         .testTarget(
             name: "ToolOpsPostgresTests",
