@@ -7,7 +7,7 @@
 /// Two embedders with different ``identifier``s never share cached vectors or cache entries, so
 /// the identifier names the model and every setting that changes its output
 /// (`"hashing-ngram-v1/384"`, `"openai:text-embedding-3-small"`).
-public protocol TextEmbedder: Sendable {
+public protocol Embedder: Sendable {
     /// Names the model and the settings that change its vectors.
     var identifier: String { get }
     /// The length of every vector this embedder returns.
@@ -18,7 +18,7 @@ public protocol TextEmbedder: Sendable {
     func embed(_ texts: [String]) async throws(EmbeddingError) -> [[Float]]
 }
 
-extension TextEmbedder {
+extension Embedder {
     /// The vector of one text.
     public func embed(_ text: String) async throws(EmbeddingError) -> [Float] {
         let vectors = try await embed([text])
@@ -58,7 +58,7 @@ public struct EmbeddingError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// The kind of failure.
     public var code: Code
-    /// The embedder's ``TextEmbedder/identifier``.
+    /// The embedder's ``Embedder/identifier``.
     public var embedder: String
     /// What went wrong, for people.
     public var message: String
