@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 import ToolOps
 import ToolOpsIntegrations
 
@@ -9,12 +10,17 @@ enum ExampleTools {
         let definition: ToolDefinition
     }
 
+    /// Counts the weather readings taken, so a client can tell a cached answer (same `reading`)
+    /// from a fresh one.
+    private static let readings = Atomic<Int>(0)
+
     static func all(runtime: ToolRuntime, logger: Logger) throws -> [Registered] {
         let weather = try runtime.readonly(
             "get_weather", description: "Current weather for a city (simulated data)."
         ) { (query: WeatherQuery) -> Weather in
-            logger.info("get_weather body ran", metadata: ["city": "\(query.city)"])
-            return Weather.simulated(for: query)
+            let reading = readings.add(1, ordering: .relaxed).newValue
+            logger.info("get_weather body ran", metadata: ["city": "\(query.city)", "reading": "\(reading)"])
+            return Weather.simulated(for: query, reading: reading)
         }
         let search = try runtime.readonly(
             "search_docs", description: "Search the ToolOps documentation; returns the best-matching sections."
@@ -39,16 +45,18 @@ struct Weather: Codable, Sendable {
     var temperature: Double
     var units: String
     var conditions: String
+    /// Which reading of this server process this is (1, 2, …): a cached answer repeats it.
+    var reading: Int
 
     /// A stable reading derived from the city name, so repeated runs agree.
-    static func simulated(for query: WeatherQuery) -> Weather {
+    static func simulated(for query: WeatherQuery, reading: Int) -> Weather {
         let seed = query.city.lowercased().unicodeScalars.reduce(0) { ($0 * 31 + Int($1.value)) % 10_007 }
         let celsius = Double(seed % 35) - 5
         let fahrenheit = query.units == "fahrenheit"
         let conditions = ["clear", "cloudy", "light rain", "windy", "fog"][seed % 5]
         return Weather(
             city: query.city, temperature: fahrenheit ? celsius * 9 / 5 + 32 : celsius,
-            units: fahrenheit ? "fahrenheit" : "celsius", conditions: conditions)
+            units: fahrenheit ? "fahrenheit" : "celsius", conditions: conditions, reading: reading)
     }
 }
 

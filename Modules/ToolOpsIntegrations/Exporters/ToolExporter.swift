@@ -29,7 +29,8 @@ public enum ToolExporter {
         switch format {
         case .openAIChat(let strict): return try openAIChat(definition, strict: strict, format: format)
         case .openAIResponses(let strict): return try openAIResponses(definition, strict: strict, format: format)
-        case .anthropic: return anthropic(definition)
+        case .anthropic: return try anthropic(definition, strict: false, format: format)
+        case .anthropicStrict: return try anthropic(definition, strict: true, format: format)
         case .gemini: return try gemini(definition, format: format)
         case .langChain: return try openAIChat(definition, strict: false, format: format)
         case .mcp: return try mcp(definition, format: format)
@@ -60,7 +61,7 @@ public enum ToolExporter {
         switch format {
         case .gemini: return ["functionDeclarations": .array(tools)]
         case .mcp: return ["tools": .array(tools)]
-        case .openAIChat, .openAIResponses, .anthropic, .langChain: return .array(tools)
+        case .openAIChat, .openAIResponses, .anthropic, .anthropicStrict, .langChain: return .array(tools)
         }
     }
 

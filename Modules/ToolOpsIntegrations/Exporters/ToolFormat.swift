@@ -18,6 +18,10 @@ public enum ToolFormat: Sendable, Hashable, CustomStringConvertible {
     case openAIResponses(strict: Bool)
     /// Anthropic Messages API: `{"name","description","input_schema"}`.
     case anthropic
+    /// Anthropic with strict tool use: the input schema rewritten as for OpenAI's strict mode (closed
+    /// objects, every property required) and `"strict": true`, so Claude's tool calls always match
+    /// the schema. Also spelled ``anthropic(strict:)``.
+    case anthropicStrict
     /// A Gemini `functionDeclarations` item: `{"name","description","parameters"}`, with the schema
     /// reduced to the OpenAPI 3.0 subset Gemini accepts.
     case gemini
@@ -32,6 +36,7 @@ public enum ToolFormat: Sendable, Hashable, CustomStringConvertible {
         case .openAIChat(let strict): strict ? "OpenAI Chat Completions (strict)" : "OpenAI Chat Completions"
         case .openAIResponses(let strict): strict ? "OpenAI Responses (strict)" : "OpenAI Responses"
         case .anthropic: "Anthropic"
+        case .anthropicStrict: "Anthropic (strict)"
         case .gemini: "Gemini"
         case .langChain: "LangChain"
         case .mcp: "MCP"
@@ -42,9 +47,13 @@ public enum ToolFormat: Sendable, Hashable, CustomStringConvertible {
     public var nameRule: ToolNameRule {
         switch self {
         case .openAIChat, .openAIResponses, .langChain: .openAI
-        case .anthropic: .anthropic
+        case .anthropic, .anthropicStrict: .anthropic
         case .gemini: .gemini
         case .mcp: .mcp
         }
     }
+
+    /// Anthropic Messages API, strict (``anthropicStrict``) or not (``anthropic``), in the spelling of
+    /// the OpenAI formats.
+    public static func anthropic(strict: Bool) -> ToolFormat { strict ? .anthropicStrict : .anthropic }
 }

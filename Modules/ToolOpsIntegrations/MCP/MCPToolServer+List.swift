@@ -42,7 +42,9 @@ extension MCPToolServer {
         }
         return MCP.Tool(
             name: fields["name"]?.stringValue ?? "",
-            description: fields["description"]?.stringValue,
+            // The SDK writes a missing description as `null`, which schema-checking clients (the
+            // TypeScript SDK's `z.string().optional()`) reject; an empty one is accepted everywhere.
+            description: fields["description"]?.stringValue ?? "",
             inputSchema: MCP.Value(json: fields["inputSchema"] ?? [:]),
             annotations: MCP.Tool.Annotations(
                 readOnlyHint: hint("readOnlyHint"), destructiveHint: hint("destructiveHint"),

@@ -37,12 +37,24 @@ import ToolOpsIntegrations
         #expect(violations.map(\.keyword) == ["additionalProperties", "required"])
     }
 
-    @Test("extra fields pass when additionalProperties is not false, and are checked against a schema")
-    func extraFieldsPassWhenAdditionalPropertiesIsNot() {
-        let open: JSONValue = ["type": "object", "properties": ["a": ["type": "string"]]]
+    @Test("a field the schema does not declare is refused, with a did-you-mean, unless the schema allows extras")
+    func undeclaredFieldsAreRefusedUnlessAllowed() {
+        // Generated schemas of plain Codable types say nothing about additionalProperties, and the
+        // Swift decoder would drop a misspelt optional field silently.
+        let silent: JSONValue = ["type": "object", "properties": ["units": ["type": "string"]]]
+        #expect(
+            messages(["unit": "c"], silent) == [
+                "unit: expected a known field (units), got unexpected field; did you mean 'units'?"
+            ])
+        let lenient = SchemaValidator(configuration: .init(rejectsUndeclaredFields: false))
+        #expect(lenient.validate(["unit": "c"], against: silent).isEmpty)
+        let open: JSONValue = [
+            "type": "object", "properties": ["a": ["type": "string"]], "additionalProperties": true,
+        ]
         #expect(messages(["a": "x", "b": 1], open).isEmpty)
         let typed: JSONValue = ["type": "object", "additionalProperties": ["type": "integer"]]
         #expect(messages(["b": "no"], typed) == [#"b: expected integer, got "no""#])
+        #expect(messages(["b": 2], typed).isEmpty)
     }
 
     @Test("nested paths name object fields and array indices") func nestedPathsNameObjectFieldsAndArray() {

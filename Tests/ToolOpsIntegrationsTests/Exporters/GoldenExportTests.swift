@@ -11,6 +11,7 @@ struct GoldenExportTests {
         (.openAIResponses(strict: false), "openai_responses.json"),
         (.openAIResponses(strict: true), "openai_responses_strict.json"),
         (.anthropic, "anthropic.json"),
+        (.anthropicStrict, "anthropic_strict.json"),
         (.gemini, "gemini.json"),
         (.langChain, "langchain.json"),
         (.mcp, "mcp.json"),

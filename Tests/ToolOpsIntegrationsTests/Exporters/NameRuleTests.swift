@@ -6,7 +6,8 @@ import ToolOpsIntegrations
 @Suite("Tool name rules")
 struct NameRuleTests {
     static let allFormats: [ToolFormat] = [
-        .openAIChat(strict: false), .openAIChat(strict: true), .openAIResponses(strict: true), .anthropic, .gemini,
+        .openAIChat(strict: false), .openAIChat(strict: true), .openAIResponses(strict: true), .anthropic,
+        .anthropicStrict, .gemini,
         .langChain, .mcp,
     ]
 

@@ -20,10 +20,29 @@ struct ReferenceShapeTests {
     func openAIStrictMatchesLangChainStrict() throws {
         let reference = try Golden.load("reference/langchain_openai_tool_strict.json")
         let ours = try ToolExporter.export(Fixtures.searchTickets, as: .openAIChat(strict: true))
-        // Intentional: LangChain keeps `default` in strict mode; we move it into the description,
-        // because OpenAI has rejected `default` in strict schemas ("'default' is not permitted") and
-        // Azure OpenAI still does. Nothing else differs: same closed objects, same `required`.
-        let properties = "/function/parameters/properties"
+        #expect(
+            ShapeDiff.differences(ours, reference).sorted()
+                == Self.defaultsMovedToDescriptions(under: "/function/parameters/properties"))
+    }
+
+    @Test("Anthropic strict matches convert_to_anthropic_tool(strict=True) except for defaults")
+    func anthropicStrictMatchesLangChainStrict() throws {
+        let reference = try Golden.load("reference/langchain_anthropic_tool_strict.json")
+        for format in [ToolFormat.anthropicStrict, .anthropic(strict: true)] {
+            let ours = try ToolExporter.export(Fixtures.searchTickets, as: format)
+            #expect(ours["strict"] == true)
+            #expect(
+                ShapeDiff.differences(ours, reference).sorted()
+                    == Self.defaultsMovedToDescriptions(under: "/input_schema/properties"))
+        }
+        #expect(try ToolExporter.export(Fixtures.searchTickets, as: .anthropic(strict: false))["strict"] == nil)
+    }
+
+    /// The differences from LangChain's strict output: LangChain keeps `default` in strict mode; we
+    /// move it into the description, because OpenAI has rejected `default` in strict schemas
+    /// ("'default' is not permitted") and Azure OpenAI still does. Nothing else differs: same closed
+    /// objects, same `required`.
+    static func defaultsMovedToDescriptions(under properties: String) -> [String] {
         let defaulted = [
             ("\(properties)/assignee", "Assignee login (docstring).", "null"),
             ("\(properties)/created/properties/end", "End date, YYYY-MM-DD; open-ended if omitted", "null"),
@@ -41,7 +60,7 @@ struct ReferenceShapeTests {
                 expected.append("\(path)/description: \(amended) != \(JSONValue.string(description))")
             }
         }
-        #expect(ShapeDiff.differences(ours, reference).sorted() == expected.sorted())
+        return expected.sorted()
     }
 
     @Test("Anthropic equals langchain-anthropic convert_to_anthropic_tool")

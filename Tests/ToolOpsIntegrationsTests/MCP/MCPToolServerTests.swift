@@ -24,12 +24,13 @@ struct MCPToolServerTests {
         let listed = try await harness.withClient { client, _ in try await client.listTools() }
         let encoded = try JSONValue(parsing: String(decoding: JSONEncoder().encode(listed.tools), as: UTF8.self))
         let exported = try ToolExporter.exportAll(harness.registry.definitions, as: .mcp)
-        // swift-sdk 0.12.1 writes `"description": null` for a tool without one; otherwise identical.
-        #expect(encoded.arrayValue?.first?["description"] == .null)
-        let withoutNulls = encoded.arrayValue?.map { item in
-            JSONValue.object((item.objectValue ?? [:]).filter { $0.value != .null })
+        // A tool without a description is listed with an empty one (swift-sdk 0.12.1 would write
+        // `null`, which strict clients reject); otherwise identical to the export.
+        #expect(encoded.arrayValue?.first?["description"] == "")
+        let withoutEmpty = encoded.arrayValue?.map { item in
+            JSONValue.object((item.objectValue ?? [:]).filter { $0.key != "description" || $0.value != "" })
         }
-        #expect(withoutNulls.map(JSONValue.array) == exported["tools"])
+        #expect(withoutEmpty.map(JSONValue.array) == exported["tools"])
         #expect(listed.tools.map(\.name) == ["always_fails", "get_weather"])
         #expect(listed.nextCursor == nil)
     }

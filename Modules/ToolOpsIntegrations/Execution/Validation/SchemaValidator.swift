@@ -26,10 +26,19 @@ public struct SchemaValidator: Sendable {
         public var maxViolations: Int
         /// The deepest nesting of schemas followed (a guard against `$ref` cycles). Default 64.
         public var maxDepth: Int
+        /// Whether a field that an object schema with `properties` does not declare is a violation
+        /// even when the schema says nothing about `additionalProperties`. Default `true`.
+        ///
+        /// JSON Schema allows such fields, but a Swift input type's decoder drops them silently, so
+        /// a model's misspelt optional field (`unit` for `units`) would be ignored without a word.
+        /// Reporting it, with a did-you-mean, lets the model correct the call. A schema that says
+        /// `additionalProperties: true` or gives a schema for them is followed as written.
+        public var rejectsUndeclaredFields: Bool
 
-        public init(maxViolations: Int = 10, maxDepth: Int = 64) {
+        public init(maxViolations: Int = 10, maxDepth: Int = 64, rejectsUndeclaredFields: Bool = true) {
             self.maxViolations = max(1, maxViolations)
             self.maxDepth = max(1, maxDepth)
+            self.rejectsUndeclaredFields = rejectsUndeclaredFields
         }
     }
 

@@ -61,12 +61,15 @@ extension ValidationRun {
     mutating func checkObject(_ members: [String: JSONValue], _ schema: [String: JSONValue], path: String, depth: Int) {
         let properties = schema["properties"]?.objectValue ?? [:]
         let additional = schema["additionalProperties"]
+        let closed =
+            additional == .bool(false)
+            || (additional == nil && configuration.rejectsUndeclaredFields && schema["properties"] != nil)
         let unknown = members.keys.filter { properties[$0] == nil }
         for key in members.keys.sorted() where !isFull {
             let member = members[key]!
             if let property = properties[key] {
                 check(member, property, path: Self.join(path, key), depth: depth + 1)
-            } else if additional == .bool(false) {
+            } else if closed {
                 let known = properties.keys.sorted()
                 let list = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", …" : "")
                 report(
