@@ -3,15 +3,15 @@ SWIFT ?= swift
 SOURCES := Package.swift Modules Tests Benchmarks Integration Examples
 DEMO_ARGS ?= --seed 42
 
-.PHONY: demo test unit integration integration-docker bench deps format lint build clean-cache
+.PHONY: demo test unit integration mcp-interop integration-docker bench deps format lint build clean-cache
 
 ## demo: run the simulated multi-agent workload, ToolOps versus no ToolOps
 demo: deps
 	$(SWIFT) build --product toolops
 	$$($(SWIFT) build --show-bin-path)/toolops demo $(DEMO_ARGS)
 
-## test: the integration suite, then the unit tests
-test: deps integration unit
+## test: the integration suite, the unit tests, then the official Python MCP client against our MCP server
+test: deps integration unit mcp-interop
 
 ## unit: the unit tests (no services needed; the integration suite is skipped)
 unit:
@@ -21,6 +21,10 @@ unit:
 ## integration: tests against a real PostgreSQL 15 that it starts and stops itself (or the one in TOOLOPS_POSTGRES_URL)
 integration: deps
 	@SWIFT="$(SWIFT)" bash Integration/run.sh
+
+## mcp-interop: the official Python MCP SDK (pip `mcp`, in a virtualenv under ~/.cache/toolops) drives toolops-example-server
+mcp-interop: deps
+	@SWIFT="$(SWIFT)" bash scripts/mcp-interop.sh
 
 ## integration-docker: the integration suite against postgres:15 in Docker (Integration/docker-compose.yml)
 integration-docker: deps

@@ -35,9 +35,13 @@ enum ExampleTools {
     }
 }
 
-struct WeatherQuery: Codable, Sendable {
-    var city: String
-    var units: String?
+struct WeatherQuery: Codable, Sendable, SchemaDescribed {
+    enum Units: String, Codable, Sendable, CaseIterable { case celsius, fahrenheit }
+
+    @Field("City name, for example \"Paris\" or \"São Paulo\"", minLength: 1) var city: String = ""
+    @Field("Temperature units; celsius when omitted") var units: Units? = nil
+
+    static var schemaExample: WeatherQuery? { WeatherQuery() }
 }
 
 struct Weather: Codable, Sendable {
@@ -52,7 +56,7 @@ struct Weather: Codable, Sendable {
     static func simulated(for query: WeatherQuery, reading: Int) -> Weather {
         let seed = query.city.lowercased().unicodeScalars.reduce(0) { ($0 * 31 + Int($1.value)) % 10_007 }
         let celsius = Double(seed % 35) - 5
-        let fahrenheit = query.units == "fahrenheit"
+        let fahrenheit = query.units == .fahrenheit
         let conditions = ["clear", "cloudy", "light rain", "windy", "fog"][seed % 5]
         return Weather(
             city: query.city, temperature: fahrenheit ? celsius * 9 / 5 + 32 : celsius,
@@ -60,9 +64,11 @@ struct Weather: Codable, Sendable {
     }
 }
 
-struct DocsQuery: Codable, Sendable {
-    var query: String
-    var limit: Int?
+struct DocsQuery: Codable, Sendable, SchemaDescribed {
+    @Field("Words to look for in the documentation", minLength: 1) var query: String = ""
+    @Field("Most sections to return; 3 when omitted", minimum: 1, maximum: 10) var limit: Int? = nil
+
+    static var schemaExample: DocsQuery? { DocsQuery() }
 }
 
 struct DocsResults: Codable, Sendable {
