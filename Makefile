@@ -3,7 +3,7 @@ SWIFT ?= swift
 SOURCES := Package.swift Modules Tests Benchmarks Integration Examples
 DEMO_ARGS ?= --seed 42
 
-.PHONY: demo test unit integration mcp-interop integration-docker bench deps format lint build clean-cache
+.PHONY: demo test unit integration mcp-interop semantic-eval integration-docker bench deps format lint build clean-cache
 
 ## demo: run the simulated multi-agent workload, ToolOps versus no ToolOps
 demo: deps
@@ -39,6 +39,16 @@ integration-docker: deps
 bench: deps
 	$(SWIFT) build -c release --product toolops-bench
 	bash scripts/with-postgres.sh $$($(SWIFT) build -c release --show-bin-path)/toolops-bench $(BENCH_ARGS)
+
+## semantic-eval: semantic-cache precision/recall/false hits on STS-B and PAWS (DATASETS=dir, EMBEDDERS="hashing ...")
+DATASETS ?= ../shared/datasets
+EMBEDDERS ?= hashing
+semantic-eval: deps
+	$(SWIFT) build -c release --product toolops
+	@for embedder in $(EMBEDDERS); do \
+		$$($(SWIFT) build -c release --show-bin-path)/toolops semantic-eval --embedder $$embedder \
+			--stsb $(DATASETS)/stsb/sts-dev.csv --paws $(DATASETS)/paws-wiki/dev.tsv $(EVAL_ARGS) || exit $$?; \
+	done
 
 ## deps: install missing system packages (idempotent)
 deps:

@@ -113,7 +113,7 @@ let package = Package(
         .target(
             name: "ToolOpsCommands",
             dependencies: [
-                "ToolOps", "ToolOpsConfiguration", "ToolOpsMetricsServer",
+                "ToolOps", "ToolOpsConfiguration", "ToolOpsMetricsServer", "ToolOpsSemantic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
