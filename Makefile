@@ -34,6 +34,7 @@ integration-docker: deps
 ## bench: release build of the benchmarks, one JSON object per line per scenario (own throwaway PostgreSQL, or TOOLOPS_POSTGRES_URL)
 bench: deps
 	$(SWIFT) build -c release --product toolops-bench
+	$(SWIFT) build -c release --product toolops-example-server
 	bash scripts/with-postgres.sh $$($(SWIFT) build -c release --show-bin-path)/toolops-bench $(BENCH_ARGS)
 
 ## deps: install missing system packages (idempotent)
