@@ -38,6 +38,7 @@ integration-docker: deps
 ## bench: release build of the benchmarks, one JSON object per line per scenario (own throwaway PostgreSQL, or TOOLOPS_POSTGRES_URL)
 bench: deps
 	$(SWIFT) build -c release --product toolops-bench
+	$(SWIFT) build -c release --product toolops-example-server
 	bash scripts/with-postgres.sh $$($(SWIFT) build -c release --show-bin-path)/toolops-bench $(BENCH_ARGS)
 
 ## semantic-eval: semantic-cache precision/recall/false hits on STS-B and PAWS (DATASETS=dir, EMBEDDERS="hashing ...")

@@ -1,8 +1,10 @@
-// toolops-example-server: three ToolOps tools served over MCP on stdio.
+// toolops-example-server: two ToolOps tools served over MCP on stdio.
 //
 //     swift run toolops-example-server
+//     swift run toolops-example-server --export openai-chat   # the tools' JSON for one framework
 //
 // Standard output carries MCP messages only; every log line goes to standard error.
+import Foundation
 import Logging
 import MCP
 import ToolOps
@@ -15,6 +17,11 @@ let runtime = ToolRuntime()
 var registry = ToolRegistry()
 for tool in try ExampleTools.all(runtime: runtime, logger: logger) {
     try registry.register(tool.tool, definition: tool.definition)
+}
+if let status = ExportCommand.run(
+    arguments: Array(CommandLine.arguments.dropFirst()), definitions: registry.definitions)
+{
+    exit(status)
 }
 
 let server = try MCPToolServer(name: "toolops-example-server", version: "0.1.0", registry: registry)

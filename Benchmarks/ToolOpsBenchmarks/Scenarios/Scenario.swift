@@ -21,6 +21,8 @@ extension Scenario {
         Scenario(name: "coalesce_10000") { try await [CoalesceScenario.run(callers: 10_000, $0)] },
         Scenario(name: "memory_bounded") { try await MemoryBoundedScenario.run($0) },
         Scenario(name: "schema_export") { try await [SchemaExportScenario.run($0)] },
+        // Spawns toolops-example-server from the same build folder.
+        Scenario(name: MCPRoundTripScenario.name) { try await MCPRoundTripScenario.run($0) },
         // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
         Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
         Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },
