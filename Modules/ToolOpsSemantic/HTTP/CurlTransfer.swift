@@ -115,9 +115,3 @@ final class CurlTransfer {
         return count
     }
 }
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}
