@@ -33,6 +33,15 @@ public final class CachingEmbedder<Base: Embedder>: Embedder {
     /// How many vectors are kept now.
     public var count: Int { state.withLock { $0.memo.count } }
 
+    /// How many callers wait for upstream calls now, counted once per call they wait for (for tests).
+    var interestedCallers: Int {
+        state.withLock { state in
+            var flights: [ObjectIdentifier: EmbeddingFlight] = [:]
+            for flight in state.flights.values { flights[ObjectIdentifier(flight)] = flight }
+            return flights.values.reduce(0) { $0 + $1.interested }
+        }
+    }
+
     /// Wraps `base`, keeping at most `capacity` vectors (values below 1 count as 1).
     public init(_ base: Base, capacity: Int = 10_000) {
         self.base = base

@@ -26,6 +26,9 @@ final class EmbeddingFlight: Sendable {
         self.texts = texts
     }
 
+    /// How many callers wait for this call now.
+    var interested: Int { state.withLock { $0.interested } }
+
     /// Whether the outcome is known.
     var isFinished: Bool { state.withLock { $0.outcome != nil } }
 
