@@ -96,7 +96,7 @@ let package = Package(
             name: "ToolOps",
             dependencies: [
                 "ToolOpsCore", "ToolOpsCache", "ToolOpsResilience", "ToolOpsCoalescing", "ToolOpsPostgres",
-                "ToolOpsTelemetry",
+                "ToolOpsTelemetry", "ToolOpsSemantic",
             ],
             path: "Modules/ToolOps"
         ),

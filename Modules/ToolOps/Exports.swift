@@ -4,4 +4,5 @@
 @_exported import ToolOpsCore
 @_exported import ToolOpsPostgres
 @_exported import ToolOpsResilience
+@_exported import ToolOpsSemantic
 @_exported import ToolOpsTelemetry

@@ -1,6 +1,7 @@
 import ToolOpsCache
 import ToolOpsCore
 import ToolOpsResilience
+import ToolOpsSemantic
 
 /// Every option of a read-only tool, with production defaults.
 ///
@@ -43,6 +44,9 @@ public struct ReadOnlyOptions: Sendable {
     public var bulkhead: Bulkhead.Configuration?
     /// Token-bucket rate limit; `nil` for none. Default none.
     public var rateLimit: TokenBucket.Configuration?
+    /// Semantic caching: answer a question asked before in other words; the TTL, stale-if-error
+    /// window and tags above apply to it too. Default none.
+    public var semantic: SemanticCaching?
 
     public init(
         cache: CacheBackend = .default,
@@ -60,7 +64,8 @@ public struct ReadOnlyOptions: Sendable {
         breakerConfiguration: CircuitBreaker.Configuration? = nil,
         coalesce: Bool = true,
         bulkhead: Bulkhead.Configuration? = nil,
-        rateLimit: TokenBucket.Configuration? = nil
+        rateLimit: TokenBucket.Configuration? = nil,
+        semantic: SemanticCaching? = nil
     ) {
         self.cache = cache
         self.ttl = ttl
@@ -78,6 +83,7 @@ public struct ReadOnlyOptions: Sendable {
         self.coalesce = coalesce
         self.bulkhead = bulkhead
         self.rateLimit = rateLimit
+        self.semantic = semantic
     }
 
     var cacheSettings: CacheSettings {
@@ -88,5 +94,13 @@ public struct ReadOnlyOptions: Sendable {
             tags: tags,
             cacheEmptyResults: cacheEmptyResults
         )
+    }
+
+    var semanticSettings: SemanticCacheSettings? {
+        semantic.map { semantic in
+            SemanticCacheSettings(
+                textField: semantic.textField, threshold: semantic.threshold, ttl: ttl, staleIfError: staleIfError,
+                staleTTL: staleTTL, tags: tags, cacheEmptyResults: cacheEmptyResults)
+        }
     }
 }

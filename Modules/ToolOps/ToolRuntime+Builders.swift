@@ -2,6 +2,7 @@ import ToolOpsCache
 import ToolOpsCoalescing
 import ToolOpsCore
 import ToolOpsResilience
+import ToolOpsSemantic
 
 extension ToolRuntime {
     /// Builds a read-only tool: cached, coalesced, retried, guarded by a circuit breaker.
@@ -48,11 +49,16 @@ extension ToolRuntime {
             pipeline.add(CacheFillMiddleware(store: store, storeName: storeName, settings: settings), at: .cacheFill)
             remember(store: storeName, for: descriptor.id)
         }
+        if let semantic = options.semantic, let settings = options.semanticSettings {
+            try settings.validate(tool: name)
+            pipeline.add(SemanticCacheMiddleware(cache: semantic.cache, settings: settings), at: .semanticCache)
+        }
         if options.coalesce {
             pipeline.add(CoalescingMiddleware(), at: .coalesce)
         }
         try addResilience(options.resilience, fallback: fallback, to: &pipeline, descriptor: descriptor)
         let tool = try Tool(descriptor, environment: environment, pipeline: pipeline, body: body)
+        if let semantic = options.semantic { remember(semanticCache: semantic.cache, for: descriptor.id) }
         remember(tool: tool)
         return tool
     }

@@ -1,5 +1,6 @@
 import ToolOpsCache
 import ToolOpsCore
+import ToolOpsSemantic
 
 extension ToolRuntime {
     /// Removes the cached result of one exact call.
@@ -14,7 +15,8 @@ extension ToolRuntime {
         return try await stores.store(named: name).removeEntry(for: tool.key(for: input))
     }
 
-    /// Removes every cached result of the tool called `name` (all versions) from the store it uses.
+    /// Removes every cached result of the tool called `name` (all versions) from the store it
+    /// uses, and from its semantic cache if it has one.
     @discardableResult
     public func invalidate(toolNamed name: String) async throws -> Int {
         let storeNames = Set(cachedTools().filter { $0.key.name == name }.values)
@@ -22,15 +24,22 @@ extension ToolRuntime {
         for storeName in storeNames {
             removed += try await stores.store(named: storeName).invalidate(.tool(name))
         }
+        for use in semanticCacheUses() where use.tools.contains(name) {
+            removed += try await use.cache.invalidate(.tool(name))
+        }
         return removed
     }
 
-    /// Removes every cached result carrying `tag`, in every store a tool of this runtime uses.
+    /// Removes every cached result carrying `tag`, in every store and semantic cache a tool of
+    /// this runtime uses.
     @discardableResult
     public func invalidate(tag: String) async throws -> Int {
         var removed = 0
         for storeName in Set(cachedTools().values) {
             removed += try await stores.store(named: storeName).invalidate(.tag(tag))
+        }
+        for use in semanticCacheUses() {
+            removed += try await use.cache.invalidate(.tag(tag))
         }
         return removed
     }

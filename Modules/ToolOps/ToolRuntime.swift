@@ -2,6 +2,7 @@ import Synchronization
 import ToolOpsCache
 import ToolOpsCore
 import ToolOpsResilience
+import ToolOpsSemantic
 
 /// Where tools are built: the environment, the named cache stores and the circuit breakers they share.
 ///
@@ -26,6 +27,7 @@ public final class ToolRuntime: Sendable {
     private let toolStores = Mutex<[ToolID: String]>([:])
     // Every tool built here, by id, and the order names were last built in.
     private let builtTools = Mutex<BuiltTools>(BuiltTools())
+    private let semanticCaches = Mutex<[(tool: ToolID, cache: SemanticCache)]>([])
 
     private struct BuiltTools {
         var byID: [ToolID: any JSONTool] = [:]
@@ -58,6 +60,25 @@ public final class ToolRuntime: Sendable {
     /// The store name of every tool built here with a cache.
     func cachedTools() -> [ToolID: String] {
         toolStores.withLock { $0 }
+    }
+
+    func remember(semanticCache cache: SemanticCache, for tool: ToolID) {
+        semanticCaches.withLock { $0.append((tool, cache)) }
+    }
+
+    /// The semantic caches of the tools built here, each once, with the names of the tools using it.
+    func semanticCacheUses() -> [(cache: SemanticCache, tools: Set<String>)] {
+        semanticCaches.withLock { uses in
+            var result: [(cache: SemanticCache, tools: Set<String>)] = []
+            for use in uses {
+                if let index = result.firstIndex(where: { $0.cache === use.cache }) {
+                    result[index].tools.insert(use.tool.name)
+                } else {
+                    result.append((use.cache, [use.tool.name]))
+                }
+            }
+            return result
+        }
     }
 
     func remember(tool: some JSONTool) {

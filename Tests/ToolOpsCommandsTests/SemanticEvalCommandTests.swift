@@ -8,7 +8,8 @@ struct SemanticEvalCommandTests {
     static let app = BareApplication(stores: CacheStoreRegistry(), clock: SystemClock())
 
     func file(_ contents: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("toolops-eval-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("toolops-eval-\(UUID().uuidString)")
+            .path
         try contents.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -29,7 +30,8 @@ struct SemanticEvalCommandTests {
         #expect(lines.count == 8)  // 2 datasets × 2 thresholds × guards off/on
         func row(_ dataset: JSONValue, guards: Bool) -> JSONValue? {
             lines.first { line in
-                line["dataset"] == dataset && line["threshold"] == JSONValue.double(0.5) && line["guards"] == .bool(guards)
+                line["dataset"] == dataset && line["threshold"] == JSONValue.double(0.5)
+                    && line["guards"] == .bool(guards)
             }
         }
         let stsbGuarded = row("stsb", guards: true)

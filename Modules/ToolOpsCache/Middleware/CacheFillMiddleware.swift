@@ -102,16 +102,3 @@ public struct CacheFillMiddleware<Input: ToolValue, Output: ToolValue>: ToolMidd
         }
     }
 }
-
-extension JSONValue {
-    /// `null`, `""`, `[]` or `{}`.
-    var isEmptyResult: Bool {
-        switch self {
-        case .null: true
-        case .string(let string): string.isEmpty
-        case .array(let elements): elements.isEmpty
-        case .object(let members): members.isEmpty
-        default: false
-        }
-    }
-}

@@ -54,7 +54,8 @@ extension EvaluationDataset {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw EvaluationError(file: url.path, line: nil, message: "cannot read the file as UTF-8 (\(error.localizedDescription))")
+            throw EvaluationError(
+                file: url.path, line: nil, message: "cannot read the file as UTF-8 (\(error.localizedDescription))")
         }
         var result: [(Int, Substring)] = []
         // "\r\n" is a single Character in Swift, so split on newline characters, not on "\n".

@@ -51,11 +51,14 @@ public struct EvaluationRow: Sendable, Hashable {
     /// The row as one JSON object.
     public var json: JSONValue {
         var rejected: [String: JSONValue] = [:]
-        for rule in NearMissGuards.Rejection.allCases where guards { rejected[rule.rawValue] = .int(Int64(rejections[rule] ?? 0)) }
+        for rule in NearMissGuards.Rejection.allCases where guards {
+            rejected[rule.rawValue] = .int(Int64(rejections[rule] ?? 0))
+        }
         var object: [String: JSONValue] = [
             "dataset": .string(dataset), "embedder": .string(embedder), "threshold": .double(threshold),
             "guards": .bool(guards), "positives": .int(Int64(positives)), "negatives": .int(Int64(negatives)),
-            "true_hits": .int(Int64(trueHits)), "false_hits": .int(Int64(falseHits)), "precision": .double(Self.round(precision)),
+            "true_hits": .int(Int64(trueHits)), "false_hits": .int(Int64(falseHits)),
+            "precision": .double(Self.round(precision)),
             "recall": .double(Self.round(recall)), "false_hit_rate": .double(Self.round(falseHitRate)),
         ]
         if guards { object["rejected"] = .object(rejected) }

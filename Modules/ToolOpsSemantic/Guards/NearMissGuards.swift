@@ -25,8 +25,9 @@ public struct NearMissGuards: Sendable, Hashable {
         /// rule refuses a match; 0 refuses any swap. Default 0.
         public var maxReorderedFraction: Double
 
-        public init(identifiers: Bool = true, negation: Bool = true, wordOrder: Bool = true, maxReorderedFraction: Double = 0)
-        {
+        public init(
+            identifiers: Bool = true, negation: Bool = true, wordOrder: Bool = true, maxReorderedFraction: Double = 0
+        ) {
             self.identifiers = identifiers
             self.negation = negation
             self.wordOrder = wordOrder

@@ -5,7 +5,9 @@ import ToolOpsSemantic
 struct NearMissGuardsTests {
     let guards = NearMissGuards()
 
-    func rejection(_ a: String, _ b: String, _ configuration: NearMissGuards.Configuration = .init())
+    func rejection(
+        _ a: String, _ b: String, _ configuration: NearMissGuards.Configuration = .init()
+    )
         -> NearMissGuards.Rejection?
     {
         NearMissGuards(configuration: configuration).rejection(TextSignature(a), TextSignature(b))

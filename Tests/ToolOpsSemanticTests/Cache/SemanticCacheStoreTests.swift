@@ -1,0 +1,54 @@
+import Testing
+import ToolOpsCore
+import ToolOpsSemantic
+import ToolOpsTesting
+
+@Suite("Semantic cache with a store")
+struct SemanticCacheStoreTests {
+    @Test("answers persist: a new cache over the same store starts with them")
+    func restart() async throws {
+        let store = MemorySemanticStore()
+        let first = SemanticFixture(store: store)
+        try await first.remember("status of invoice 442", "paid")
+        let restarted = SemanticFixture(store: store)
+        let found = try await restarted.cache.lookup(restarted.query("what is the status of invoice 442"))
+        #expect(restarted.answer(found.fresh) == "paid")
+    }
+
+    @Test("another process's answers and invalidations arrive after the sync interval")
+    func otherProcesses() async throws {
+        let store = MemorySemanticStore()
+        let a = SemanticFixture(configuration: .init(syncInterval: .seconds(5)), store: store)
+        let b = SemanticFixture(configuration: .init(syncInterval: .seconds(5)), store: store)
+        _ = try await b.cache.lookup(b.query("warm up"))  // b has synchronised once
+        try await a.remember("status of invoice 442", "paid")
+        #expect(try await b.cache.lookup(b.query("status of invoice 442")).fresh == nil)  // not yet due
+        b.clock.advance(by: .seconds(5))
+        #expect(b.answer(try await b.cache.lookup(b.query("status of invoice 442")).fresh) == "paid")
+        try await a.cache.invalidate(.tool("invoice_status"))
+        b.clock.advance(by: .seconds(5))
+        #expect(try await b.cache.lookup(b.query("status of invoice 442")).fresh == nil)
+    }
+
+    @Test("a failing store is counted; the cache keeps working in memory")
+    func failingStore() async throws {
+        let store = MemorySemanticStore()
+        let fixture = SemanticFixture(store: store)
+        store.fail(with: ToolError(code: .upstream, message: "database down"))
+        try await fixture.remember("status of invoice 442", "paid")
+        #expect(fixture.answer(try await fixture.cache.lookup(fixture.query("status of invoice 442")).fresh) == "paid")
+        #expect(fixture.cache.statistics().storeErrors >= 2)  // the insert and the sync
+    }
+
+    @Test("evictions reach the store")
+    func evictionsPersist() async throws {
+        let store = MemorySemanticStore()
+        let fixture = SemanticFixture(configuration: .init(maxEntries: 1), store: store)
+        try await fixture.remember("weather in Paris", "sunny")
+        try await fixture.remember("weather in Rome", "hot")
+        let restarted = SemanticFixture(store: store)
+        try await restarted.cache.synchronize()
+        #expect(restarted.cache.statistics().entries == 1)
+        #expect(try await restarted.cache.lookup(restarted.query("weather in Rome")).fresh != nil)
+    }
+}

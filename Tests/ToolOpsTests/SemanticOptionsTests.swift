@@ -1,0 +1,52 @@
+import Testing
+import ToolOps
+import ToolOpsTesting
+
+@Suite("ReadOnlyOptions(semantic:)")
+struct SemanticOptionsTests {
+    struct Ask: Codable, Sendable { var question: String }
+
+    func makeTool(
+        _ runtime: ToolRuntime, cache: SemanticCache, runs: Counter, threshold: Double = 0.6
+    ) throws
+        -> Tool<Ask, String>
+    {
+        try runtime.readonly(
+            "faq",
+            options: ReadOnlyOptions(
+                cache: .disabled, tags: ["faq"],
+                semantic: SemanticCaching(cache: cache, textField: "question", threshold: threshold))
+        ) { (ask: Ask) in
+            runs.increment()
+            return "answer to \(ask.question)"
+        }
+    }
+
+    @Test("a runtime tool answers rephrasings from its semantic cache, and the runtime invalidates it")
+    func runtimeTool() async throws {
+        let clock = ManualClock()
+        let runtime = ToolRuntime(environment: ToolEnvironment(clock: clock), stores: CacheStoreRegistry())
+        let cache = SemanticCache(embedder: HashingEmbedder(), clock: clock)
+        let runs = Counter()
+        let faq = try makeTool(runtime, cache: cache, runs: runs)
+        _ = try await faq(Ask(question: "how do I reset my password"))
+        #expect(try await faq(Ask(question: "How do I reset my password?")) == "answer to how do I reset my password")
+        #expect(runs.value == 1)
+        #expect(try await runtime.invalidate(tag: "faq") == 1)
+        _ = try await faq(Ask(question: "how do I reset my password"))
+        #expect(runs.value == 2)
+        #expect(try await runtime.invalidate(toolNamed: "faq") == 1)
+        #expect(cache.statistics().entries == 0)
+    }
+
+    @Test("a threshold outside 0…1 is refused when the tool is built, naming the field")
+    func invalidThreshold() throws {
+        let runtime = ToolRuntime(stores: CacheStoreRegistry())
+        let cache = SemanticCache(embedder: HashingEmbedder())
+        #expect {
+            _ = try makeTool(runtime, cache: cache, runs: Counter(), threshold: 1.5)
+        } throws: { error in
+            (error as? ToolError)?.field == "threshold" && (error as? ToolError)?.code == .misconfigured
+        }
+    }
+}
