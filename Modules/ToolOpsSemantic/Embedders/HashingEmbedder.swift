@@ -1,6 +1,6 @@
 import ToolOpsCore
 
-/// The built-in embedder: hashed word, word-pair and character n-gram features. Zero download,
+/// The built-in embedder: hashed word (lightly stemmed), word-pair and character n-gram features. Zero download,
 /// no network, deterministic across processes.
 ///
 /// It is **lexical, not semantic**: two texts are close when they share words, word pairs and
@@ -43,13 +43,13 @@ public struct HashingEmbedder: Embedder {
             for (position, word) in words.enumerated() {
                 let weight = HashingEmbedder.isFunctionWord(word) ? configuration.functionWordWeight : 1
                 var unigram = FeatureHash(tag: 1)
-                unigram.mix(word)
+                unigram.mix(HashingEmbedder.stem(word))
                 features.add(unigram.finalized, weight: configuration.wordWeight * weight)
                 if position > 0 {
                     var pair = FeatureHash(tag: 2)
-                    pair.mix(words[position - 1])
+                    pair.mix(HashingEmbedder.stem(words[position - 1]))
                     pair.mix(0x20)
-                    pair.mix(word)
+                    pair.mix(HashingEmbedder.stem(word))
                     features.add(pair.finalized, weight: configuration.wordPairWeight * weight)
                 }
                 addCharacterGrams(of: word, weight: configuration.characterGramWeight * weight, to: &features)
@@ -74,6 +74,22 @@ public struct HashingEmbedder: Embedder {
             }
             features.add(gram.finalized, weight: each)
         }
+    }
+}
+
+extension HashingEmbedder {
+    /// A light English stem for word features: plural, `-ing`, `-ed` and `-ly` endings off, so
+    /// "invoices" and "invoice", "shipping" and "shipped" share a feature. Words of four letters or
+    /// fewer, and irregular forms, are left alone.
+    static func stem(_ word: Substring) -> Substring {
+        guard word.count > 4 else { return word }
+        for (suffix, keep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")] {
+            if word.hasSuffix(suffix), !word.hasSuffix("ss") || suffix != "s" {
+                let base = word.dropLast(suffix.count)
+                if base.count >= 3 { return keep.isEmpty ? base : Substring(String(base) + keep) }
+            }
+        }
+        return word
     }
 }
 
