@@ -53,7 +53,16 @@ struct SemanticEvalCommandTests {
         #expect(badThresholds.exitCode == 64)
         let badEmbedder = await CommandRun.run(
             ["semantic-eval", "--stsb", stsb, "--embedder", "word2vec"], application: Self.app)
-        #expect(badEmbedder.errorMessage.contains("Unknown embedder 'word2vec'; choose among hashing"))
+        #expect(badEmbedder.errorMessage.contains("Unknown embedder 'word2vec'; choose among hashing, openai"))
+    }
+
+    @Test("the openai embedder says which environment variables it needs")
+    func openAINeedsSettings() async throws {
+        let stsb = try file("g\tf\t2012\t1\t5.0\ta\tb\n")
+        let run = await CommandRun.run(
+            ["semantic-eval", "--stsb", stsb, "--embedder", "openai"], application: Self.app)
+        #expect(run.exitCode == 1)
+        #expect(run.errorMessage.contains("TOOLOPS_EMBEDDING_MODEL"))
     }
 
     @Test("a malformed dataset names the file and line, status 1")
