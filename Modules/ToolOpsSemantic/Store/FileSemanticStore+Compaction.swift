@@ -16,7 +16,7 @@ extension FileSemanticStore {
     /// append to the new file. Readers holding a cursor of the old generation get a full reload
     /// (see ``changes(after:)``). Expired records and corrupt lines are dropped.
     @discardableResult
-    public func compact() async throws -> Int {
+    public func compact() async throws(SemanticStoreError) -> Int {
         try LogFile.withLock(path, exclusive: true) { (handle) throws(SemanticStoreError) in
             try rewrite(handle, records: try replay(handle).replay.records(at: configuration.clock.now()))
         }

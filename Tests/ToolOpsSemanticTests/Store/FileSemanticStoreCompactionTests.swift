@@ -80,4 +80,33 @@ struct FileSemanticStoreCompactionTests {
             #expect(try logLines(file).count == 202)
         }
     }
+
+    @Test("writes racing compactions by another instance all land in the compacted log")
+    func writesDuringCompaction() async throws {
+        try await withTemporaryLog { file in
+            let clock = ManualClock()
+            let writers = [try makeStore(file, clock: clock), try makeStore(file, clock: clock)]
+            let compactor = try makeStore(file, clock: clock, automatic: false)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for id in 1...150 {
+                    let writer = writers[id % 2]
+                    group.addTask { try await writer.insert(record(UInt64(id), at: clock.now())) }
+                    if id % 10 == 0 { group.addTask { _ = try await compactor.compact() } }
+                }
+                try await group.waitForAll()
+            }
+            #expect(compactor.statistics.compactions == 15)
+            let ids = try await makeStore(file, clock: clock).changes(after: nil).inserted.map(\.id)
+            #expect(ids.count == 150)
+            #expect(Set(ids) == Set(1...150))
+        }
+    }
+
+    @Test("the default file lives in ToolOps's cache folder, under semantic/")
+    func defaultFile() {
+        let home = FileSemanticStore.defaultFile(name: "billing", environment: ["HOME": "/home/ada"])
+        #expect(home.path(percentEncoded: false) == "/home/ada/.cache/toolops/semantic/billing.log")
+        let explicit = FileSemanticStore.defaultFile(environment: ["TOOLOPS_CACHE_DIR": "/srv/c", "HOME": "/h"])
+        #expect(explicit.path(percentEncoded: false) == "/srv/c/semantic/default.log")
+    }
 }
