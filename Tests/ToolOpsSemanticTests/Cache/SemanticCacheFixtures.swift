@@ -24,18 +24,25 @@ final class CountingEmbedder: Embedder {
     }
 }
 
+/// Each fixture draws record ids from its own seed, as separate processes would: two caches
+/// sharing a store must never mint the same id.
+private let fixtureSeeds = Atomic<UInt64>(1)
+
 struct SemanticFixture {
-    let clock = ManualClock()
+    let clock: ManualClock
     let embedder = CountingEmbedder()
     let cache: SemanticCache
     let tool = ToolID(name: "invoice_status")
     let settings = SemanticCacheSettings(textField: "question", threshold: 0.6, ttl: .seconds(60))
 
     init(
-        configuration: SemanticCache.Configuration = SemanticCache.Configuration(), store: (any SemanticStore)? = nil
+        configuration: SemanticCache.Configuration = SemanticCache.Configuration(), store: (any SemanticStore)? = nil,
+        clock: ManualClock = ManualClock()
     ) {
+        self.clock = clock
         cache = SemanticCache(
-            embedder: embedder, store: store, configuration: configuration, clock: clock, random: SeededRandom(seed: 7))
+            embedder: embedder, store: store, configuration: configuration, clock: clock,
+            random: SeededRandom(seed: fixtureSeeds.add(1, ordering: .relaxed).newValue))
     }
 
     func query(_ text: String, tool: ToolID? = nil, context: JSONValue = [:], threshold: Double = 0.6) -> SemanticQuery

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ToolOpsCore
 import ToolOpsSemantic
@@ -50,5 +51,33 @@ struct SemanticCacheStoreTests {
         try await restarted.cache.synchronize()
         #expect(restarted.cache.statistics().entries == 1)
         #expect(try await restarted.cache.lookup(restarted.query("weather in Rome")).fresh != nil)
+    }
+}
+
+@Suite("Semantic cache over a file store")
+struct SemanticCacheFileStoreTests {
+    @Test("two caches on one log file: answers survive a restart and cross between them")
+    func sharedLog() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "toolops-semantic-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let clock = ManualClock()  // one clock: the store drops records expired by its own clock
+        func store() throws -> FileSemanticStore {
+            try FileSemanticStore(configuration: .init(file: file, clock: clock))
+        }
+        let a = SemanticFixture(configuration: .init(syncInterval: .seconds(1)), store: try store(), clock: clock)
+        let b = SemanticFixture(configuration: .init(syncInterval: .seconds(1)), store: try store(), clock: clock)
+        try await a.remember("status of invoice 442", "paid")
+        let found = try await b.cache.lookup(b.query("what is the status of invoice 442"))
+        #expect(b.answer(found.fresh) == "paid")
+        let weather = ToolID(name: "weather")
+        try await b.remember("weather in Paris", "sunny", tool: weather)
+        try await a.cache.invalidate(.tool("invoice_status"))
+        clock.advance(by: .seconds(1))
+        #expect(a.answer(try await a.cache.lookup(a.query("weather in Paris", tool: weather)).fresh) == "sunny")
+        #expect(try await b.cache.lookup(b.query("status of invoice 442")).fresh == nil)
+        let restarted = SemanticFixture(store: try store(), clock: clock)
+        try await restarted.cache.synchronize()
+        #expect(restarted.cache.statistics().entries == 1)
     }
 }
