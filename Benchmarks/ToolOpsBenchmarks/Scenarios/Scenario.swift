@@ -21,6 +21,17 @@ extension Scenario {
         Scenario(name: "coalesce_10000") { try await [CoalesceScenario.run(callers: 10_000, $0)] },
         Scenario(name: "memory_bounded") { try await MemoryBoundedScenario.run($0) },
         Scenario(name: "schema_export") { try await [SchemaExportScenario.run($0)] },
+        // Semantic cache: the vector index alone (no embedding).
+        Scenario(name: "semantic_lookup_1k") {
+            try await SemanticLookupScenario.run(count: 1_000, target: "p50<=1ms", targetMicroseconds: 1_000, $0)
+        },
+        Scenario(name: "semantic_lookup_10k") {
+            try await SemanticLookupScenario.run(count: 10_000, target: "p50<=1ms", targetMicroseconds: 1_000, $0)
+        },
+        Scenario(name: "semantic_lookup_100k") {
+            try await SemanticLookupScenario.run(count: 100_000, target: "p50<=10ms", targetMicroseconds: 10_000, $0)
+        },
+        Scenario(name: "semantic_insert_10k") { try await SemanticInsertScenario.run($0) },
         // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
         Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
         Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },
