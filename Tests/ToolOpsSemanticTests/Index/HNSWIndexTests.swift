@@ -4,15 +4,15 @@ import ToolOpsSemantic
 @Suite struct HNSWIndexTests {
     @Test func recallAtOneOnRandomDataAtDefaultSettings() throws {
         let fixtures = IndexFixtures(seed: 21)
-        let vectors = (0..<2_000).map { _ in fixtures.vector(24) }
-        let queries = (0..<200).map { _ in fixtures.vector(24) }
+        let vectors = (0..<800).map { _ in fixtures.vector(16) }
+        let queries = (0..<150).map { _ in fixtures.vector(16) }
         #expect(try recallAtOne(vectors: vectors, queries: queries) >= 0.95)
     }
 
     @Test func recallAtOneOnClusteredDataAtDefaultSettings() throws {
         let fixtures = IndexFixtures(seed: 22)
-        let vectors = fixtures.clustered(count: 2_000, dimensions: 32, clusters: 20)
-        let queries = (0..<200).map { fixtures.near(vectors[$0 * 7], amount: 0.2) }
+        let vectors = fixtures.clustered(count: 800, dimensions: 24, clusters: 20)
+        let queries = (0..<150).map { fixtures.near(vectors[$0 * 5], amount: 0.2) }
         #expect(try recallAtOne(vectors: vectors, queries: queries) >= 0.95)
     }
 
@@ -35,12 +35,12 @@ import ToolOpsSemantic
     @Test func compactionKeepsTheLiveVectorsFindable() throws {
         let fixtures = IndexFixtures(seed: 24)
         let index = try HNSWIndex(dimensions: 16, configuration: .init(compactionFraction: 0.1))
-        let vectors = (0..<400).map { _ in fixtures.vector(16) }
+        let vectors = (0..<200).map { _ in fixtures.vector(16) }
         for (id, vector) in vectors.enumerated() { try index.insert(id: UInt64(id), vector: vector) }
-        for id in UInt64(0)..<300 { index.remove(id: id) }  // crosses 10 % tombstones several times
-        #expect(index.count == 100)
-        for id in 300..<400 { #expect(try index.search(vectors[id], k: 1).first?.id == UInt64(id)) }
-        for id in UInt64(0)..<100 { index.remove(id: id + 300) }
+        for id in UInt64(0)..<150 { index.remove(id: id) }  // crosses 10 % tombstones several times
+        #expect(index.count == 50)
+        for id in 150..<200 { #expect(try index.search(vectors[id], k: 1).first?.id == UInt64(id)) }
+        for id in UInt64(0)..<50 { index.remove(id: id + 150) }
         #expect(index.count == 0)
         #expect(try index.search(vectors[0], k: 1).isEmpty)
     }

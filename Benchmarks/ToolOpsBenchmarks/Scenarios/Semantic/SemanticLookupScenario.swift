@@ -36,6 +36,7 @@ enum SemanticLookupScenario {
         }
         let agreeing = zip(exact, approximate).filter { $0 == $1 }.count
         let hits = exact.compactMap { $0 }.count
+        let settings = hnsw.configuration
         let usesHNSW = count > VectorIndex.Configuration().approximateThreshold
         let latency = usesHNSW ? hnswLatency : flatLatency
 
@@ -52,7 +53,7 @@ enum SemanticLookupScenario {
         result.note =
             "384-d clustered vectors, paraphrase queries, top-1 with minimumScore 0.9 (\(hits)/\(exact.count) hits); "
             + "p50 is VectorIndex's choice at this size (flat up to \(VectorIndex.Configuration().approximateThreshold)); "
-            + "HNSW m 16, efConstruction 100, efSearch 64"
+            + "HNSW m \(settings.m), efConstruction \(settings.efConstruction), efSearch \(settings.efSearch)"
         return [result]
     }
 }
