@@ -32,6 +32,7 @@ extension Scenario {
             try await SemanticLookupScenario.run(count: 100_000, target: "p50<=10ms", targetMicroseconds: 10_000, $0)
         },
         Scenario(name: "semantic_insert_10k") { try await SemanticInsertScenario.run($0) },
+        Scenario(name: "semantic_churn_10k") { try await SemanticChurnScenario.run($0) },
         // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
         Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
         Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },

@@ -27,6 +27,8 @@ extension HNSWGraph {
     }
 
     /// Links new `node` on layers `level` down to 0 (Malkov & Yashunin, algorithm 1).
+    ///
+    /// The walks exclude `node` itself: a revived node is reachable through links to its old self.
     mutating func link(_ node: Int32, level: Int, vector: [Float]) {
         guard entryPoint >= 0 else {
             entryPoint = node
@@ -36,18 +38,20 @@ extension HNSWGraph {
         var entries = vector.withUnsafeBufferPointer { query in
             var entry = ScoredNode(node: entryPoint, score: similarity(entryPoint, to: query.baseAddress!))
             for upper in stride(from: topLevel, to: level, by: -1) {
-                entry = greedyClosest(to: query.baseAddress!, from: entry, level: upper)
+                entry = greedyClosest(to: query.baseAddress!, from: entry, level: upper, excluding: node)
             }
             return [entry]
         }
         for layer in stride(from: min(level, topLevel), through: 0, by: -1) {
             let found = vector.withUnsafeBufferPointer { query in
-                searchLayer(query.baseAddress!, entries: entries, ef: configuration.efConstruction, level: layer)
+                searchLayer(
+                    query.baseAddress!, entries: entries, ef: configuration.efConstruction, level: layer,
+                    excluding: node)
             }
             let chosen = diverseNeighbours(found, limit: configuration.m)
             setLinks(of: node, level: layer, to: chosen)
             for neighbour in chosen { addLink(from: neighbour, to: node, level: layer) }
-            entries = found
+            if !found.isEmpty { entries = found }
         }
         if level > topLevel {
             topLevel = level
@@ -85,6 +89,7 @@ extension HNSWGraph {
         let capacity = level == 0 ? baseCapacity : configuration.m
         var current: [Int32] = []
         forEachNeighbour(of: from, level: level) { current.append($0) }
+        guard !current.contains(to) else { return }
         if current.count < capacity {
             setLinks(of: from, level: level, to: current + [to])
             return

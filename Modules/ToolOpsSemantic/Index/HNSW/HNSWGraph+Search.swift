@@ -15,13 +15,16 @@ extension HNSWGraph {
         }
     }
 
-    /// Walks `level` from `entry` to a local best, one improving neighbour at a time.
-    func greedyClosest(to query: UnsafePointer<Float>, from entry: ScoredNode, level: Int) -> ScoredNode {
+    /// Walks `level` from `entry` to a local best, one improving neighbour (other than `excluded`) at a time.
+    func greedyClosest(
+        to query: UnsafePointer<Float>, from entry: ScoredNode, level: Int, excluding excluded: Int32 = -1
+    ) -> ScoredNode {
         var best = entry
         var improved = true
         while improved {
             improved = false
             forEachNeighbour(of: best.node, level: level) { neighbour in
+                guard neighbour != excluded else { return }
                 let score = similarity(neighbour, to: query)
                 if score > best.score {
                     best = ScoredNode(node: neighbour, score: score)
@@ -34,15 +37,18 @@ extension HNSWGraph {
 
     /// The best `ef` nodes on `level` reachable from `entries`, best first (algorithm 2).
     ///
-    /// With `skipDeleted`, tombstones still route the walk but never enter the results.
+    /// With `skipDeleted`, tombstones still route the walk but never enter the results; `excluded`
+    /// is neither walked nor returned.
     func searchLayer(
         _ query: UnsafePointer<Float>,
         entries: [ScoredNode],
         ef: Int,
         level: Int,
-        skipDeleted: Bool = false
+        skipDeleted: Bool = false,
+        excluding excluded: Int32 = -1
     ) -> [ScoredNode] {
         var visited = VisitedSet(nodeCount: nodeCount)
+        if excluded >= 0 { _ = visited.insert(excluded) }
         var candidates = ScoredHeap(highestOnTop: true, capacity: ef * 4)
         var results = ScoredHeap(highestOnTop: false, capacity: ef + 1)
         for entry in entries where visited.insert(entry.node) {

@@ -1,8 +1,9 @@
 /// The state of an ``HNSWIndex``: normalised vectors by node, and the layered neighbour graph.
 ///
-/// Nodes are numbered in insertion order and never renumbered; removal leaves a tombstone (see
-/// `HNSWGraph+Removal.swift`). The bottom layer's links live in one flat array, `2m` slots per
-/// node, since every search walks it; the sparse upper layers use nested arrays.
+/// Nodes are numbered in insertion order and never renumbered; removal leaves a tombstone, which
+/// the next insert reuses (see `HNSWGraph+Removal.swift`). The bottom layer's links live in one
+/// flat array, `2m` slots per node, since every search walks it; the sparse upper layers use
+/// nested arrays.
 struct HNSWGraph: Sendable {
     let dimensions: Int
     let configuration: HNSWIndex.Configuration
@@ -10,6 +11,8 @@ struct HNSWGraph: Sendable {
     var ids: [UInt64] = []
     var isDeleted: [Bool] = []
     var deletedCount = 0
+    /// Tombstones an insert may take over (never the entry point, whose links every search starts from).
+    var reusableNodes: [Int32] = []
     /// Live id → node.
     var nodes: [UInt64: Int32] = [:]
     var levels: [UInt8] = []
@@ -32,10 +35,14 @@ struct HNSWGraph: Sendable {
     var nodeCount: Int { ids.count }
     var baseCapacity: Int { configuration.m * 2 }
 
-    /// Stores `normalized` under `id` as a new node linked into the graph; an old node of `id`
-    /// becomes a tombstone.
+    /// Stores `normalized` under `id` as a node linked into the graph: a tombstone's if there is one
+    /// (the old node of `id` becomes one first), else a new node.
     mutating func insert(id: UInt64, normalized: [Float]) {
         if let old = nodes[id] { bury(old) }
+        if let reused = takeReusableNode() {
+            revive(reused, id: id, normalized: normalized)
+            return
+        }
         let node = Int32(ids.count)
         let level = drawLevel()
         ids.append(id)

@@ -13,7 +13,8 @@ extension HNSWIndex {
         /// The share of removed nodes past which the graph is rebuilt from the live ones, in `0...1`.
         ///
         /// Removed nodes stay in the graph as tombstones: they still route searches but are never
-        /// returned. Rebuilding costs as much as inserting every live vector again.
+        /// returned, and inserts take them over. Rebuilding costs as much as inserting every live
+        /// vector again.
         public var compactionFraction: Double
         /// Seeds the generator that draws each node's layer, so builds are reproducible.
         public var seed: UInt64

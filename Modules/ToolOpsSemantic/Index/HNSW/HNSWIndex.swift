@@ -3,9 +3,11 @@
 /// A search walks a few hundred vectors instead of all of them, so it stays fast at sizes where
 /// ``FlatVectorIndex`` is bound by memory bandwidth, at the cost of occasionally missing the true
 /// best match (see ``Configuration`` for the trade). Vectors are normalised on insert and queries
-/// on search, so scores are cosine similarities. Removal leaves a tombstone; when tombstones pass
-/// ``Configuration/compactionFraction`` of the nodes, the graph is rebuilt from the live vectors
-/// inside that `remove` call. Searches run concurrently with each other and wait only for writes.
+/// on search, so scores are cosine similarities. Removal leaves a tombstone, which the next insert
+/// takes over, so a cache replacing entries steadily never rebuilds; only when removals outrun
+/// inserts and tombstones pass ``Configuration/compactionFraction`` of the nodes is the graph
+/// rebuilt from the live vectors, inside that `remove` call (about 1 s per 10,000 vectors at 384
+/// dimensions). Searches run concurrently with each other and wait only for writes.
 ///
 /// ```swift
 /// let index = try HNSWIndex(dimensions: 384, configuration: .init(efSearch: 128))
