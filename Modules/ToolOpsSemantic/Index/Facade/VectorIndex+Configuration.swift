@@ -22,26 +22,3 @@ extension VectorIndex {
         var exactThreshold: Int { approximateThreshold / 2 }
     }
 }
-
-/// What a ``VectorIndex`` holds: exact rows, or the graph once past the threshold (never both).
-struct VectorIndexState: Sendable {
-    var flat: FlatStorage
-    var graph: HNSWGraph?
-
-    var count: Int { graph?.count ?? flat.count }
-
-    /// Moves every row into a new graph.
-    mutating func becomeApproximate(_ configuration: HNSWIndex.Configuration) {
-        var graph = HNSWGraph(dimensions: flat.dimensions, configuration: configuration)
-        flat.forEach { id, vector in graph.insert(id: id, normalized: Array(vector)) }
-        flat.removeAll()
-        self.graph = graph
-    }
-
-    /// Moves every live node of the graph back into rows.
-    mutating func becomeExact() {
-        guard let graph else { return }
-        graph.forEachLive { id, vector in flat.insert(id: id, normalized: vector) }
-        self.graph = nil
-    }
-}

@@ -1,9 +1,12 @@
+import Synchronization
+
 /// The semantic cache's vector index: exact while small, approximate (HNSW) once large.
 ///
 /// Up to ``Configuration/approximateThreshold`` vectors it is a ``FlatVectorIndex`` (exact, cheap
 /// inserts); the insert that passes the threshold builds an ``HNSWIndex`` graph from them, and
-/// removals down to half the threshold go back to exact scan. Both switches happen inside that
-/// insert or remove, holding the write lock. Vectors are normalised on insert and queries on
+/// removals down to half the threshold go back to exact scan. The graph is built (and, after many
+/// removals, rebuilt) inside that insert or remove with other writers held back but not searches,
+/// which carry on over the old state: about a second per 10,000 vectors at 384 dimensions. Vectors are normalised on insert and queries on
 /// search, so scores are cosine similarities; a zero vector is refused with
 /// ``VectorIndexError/Code/zeroVector`` rather than given an arbitrary score. Searches run
 /// concurrently with each other and wait only for writes.
@@ -19,6 +22,8 @@ public final class VectorIndex: Sendable {
     /// When the index goes approximate, and how.
     public let configuration: Configuration
     private let state: ReadWriteLocked<VectorIndexState>
+    /// Serialises writers, so a graph can be built outside the state's write lock (see `insert`).
+    private let writers = Mutex(())
 
     /// An empty, exact index of `dimensions`-long vectors.
     ///
@@ -43,30 +48,48 @@ public final class VectorIndex: Sendable {
     /// - Throws: ``VectorIndexError`` for a wrong length, a NaN or infinity, or a zero vector.
     public func insert(id: UInt64, vector: [Float]) throws(VectorIndexError) {
         let normalized = try VectorMath.normalized(vector, dimensions: dimensions, role: "vector \(id)")
-        state.withWriteLock { state in
-            if state.graph != nil {
-                state.graph?.insert(id: id, normalized: normalized)
-            } else {
+        writers.withLock { _ in
+            let crossed = state.withWriteLock { state in
+                guard state.graph == nil else {
+                    state.graph?.insert(id: id, normalized: normalized)
+                    return false
+                }
                 state.flat.insert(id: id, normalized: normalized)
-                if state.flat.count > configuration.approximateThreshold { state.becomeApproximate(configuration.hnsw) }
+                return state.flat.count > configuration.approximateThreshold
             }
+            guard crossed else { return }
+            // Writers are held back, so the rows cannot change while the graph is built from them;
+            // searches carry on over the rows and wait only for the swap.
+            let rows = state.withReadLock { $0.flat }
+            let graph = VectorIndexState.graph(of: rows, configuration: configuration.hnsw)
+            state.withWriteLock { $0 = VectorIndexState(flat: FlatStorage(dimensions: dimensions), graph: graph) }
         }
     }
 
     /// Removes `id`'s vector; returns whether there was one.
     @discardableResult
     public func remove(id: UInt64) -> Bool {
-        state.withWriteLock { state in
-            guard state.graph != nil else { return state.flat.remove(id: id) }
-            let removed = state.graph?.remove(id: id) ?? false
-            if state.count <= configuration.exactThreshold { state.becomeExact() }
+        writers.withLock { _ in
+            let (removed, needsCompaction) = state.withWriteLock { state in
+                guard state.graph != nil else { return (state.flat.remove(id: id), false) }
+                let removed = state.graph?.remove(id: id) ?? false
+                if state.count <= configuration.exactThreshold { state.becomeExact() }
+                return (removed, state.graph?.needsCompaction ?? false)
+            }
+            if needsCompaction, let graph = state.withReadLock({ $0.graph }) {
+                // As for the switch: built beside the live graph, which searches keep using.
+                let compacted = graph.compacted()
+                state.withWriteLock { $0.graph = compacted }
+            }
             return removed
         }
     }
 
     /// Removes every vector; the index is exact again.
     public func removeAll() {
-        state.withWriteLock { $0 = VectorIndexState(flat: FlatStorage(dimensions: dimensions)) }
+        writers.withLock { _ in
+            state.withWriteLock { $0 = VectorIndexState(flat: FlatStorage(dimensions: dimensions)) }
+        }
     }
 
     /// The stored vector of `id`, normalised, or `nil`.

@@ -1,14 +1,15 @@
 extension HNSWGraph {
-    /// Removes live `id`; false if absent. Compacts when tombstones pass the configured share.
+    /// Removes live `id`, leaving a tombstone; false if absent. Empties the graph when the last goes.
     mutating func remove(id: UInt64) -> Bool {
         guard let node = nodes[id] else { return false }
         bury(node)
-        if nodes.isEmpty {
-            self = HNSWGraph(dimensions: dimensions, configuration: configuration)
-        } else if Double(deletedCount) > configuration.compactionFraction * Double(nodeCount) {
-            compact()
-        }
+        if nodes.isEmpty { self = HNSWGraph(dimensions: dimensions, configuration: configuration) }
         return true
+    }
+
+    /// Whether tombstones have passed the configured share of the nodes.
+    var needsCompaction: Bool {
+        deletedCount > 0 && Double(deletedCount) > configuration.compactionFraction * Double(nodeCount)
     }
 
     /// Turns `node` into a tombstone: it keeps routing searches but is never returned.
@@ -46,11 +47,11 @@ extension HNSWGraph {
         link(node, level: Int(levels[index]), vector: normalized)
     }
 
-    /// Rebuilds the graph from the live nodes, in their original order.
-    mutating func compact() {
+    /// A new graph of the live nodes only, inserted in their node order.
+    func compacted() -> HNSWGraph {
         var fresh = HNSWGraph(dimensions: dimensions, configuration: configuration)
         forEachLive { id, vector in fresh.insert(id: id, normalized: vector) }
-        self = fresh
+        return fresh
     }
 
     /// Every live id with its stored vector, in node order.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An approximate nearest-neighbour index: a hierarchical navigable small-world graph (HNSW).
 ///
 /// A search walks a few hundred vectors instead of all of them, so it stays fast at sizes where
@@ -7,7 +9,8 @@
 /// takes over, so a cache replacing entries steadily never rebuilds; only when removals outrun
 /// inserts and tombstones pass ``Configuration/compactionFraction`` of the nodes is the graph
 /// rebuilt from the live vectors, inside that `remove` call (about 1 s per 10,000 vectors at 384
-/// dimensions). Searches run concurrently with each other and wait only for writes.
+/// dimensions) with other writers held back but not searches. Searches run concurrently with each
+/// other and wait only for writes.
 ///
 /// ```swift
 /// let index = try HNSWIndex(dimensions: 384, configuration: .init(efSearch: 128))
@@ -20,6 +23,8 @@ public final class HNSWIndex: Sendable {
     /// The graph's settings.
     public let configuration: Configuration
     private let graph: ReadWriteLocked<HNSWGraph>
+    /// Serialises writers, so a rebuild can run outside the graph's write lock (see `remove`).
+    private let writers = Mutex(())
 
     /// An empty index of `dimensions`-long vectors.
     ///
@@ -40,18 +45,29 @@ public final class HNSWIndex: Sendable {
     /// - Throws: ``VectorIndexError`` for a wrong length, a NaN or infinity, or a zero vector.
     public func insert(id: UInt64, vector: [Float]) throws(VectorIndexError) {
         let normalized = try VectorMath.normalized(vector, dimensions: dimensions, role: "vector \(id)")
-        graph.withWriteLock { $0.insert(id: id, normalized: normalized) }
+        writers.withLock { _ in graph.withWriteLock { $0.insert(id: id, normalized: normalized) } }
     }
 
     /// Removes `id`'s vector; returns whether there was one.
     @discardableResult
     public func remove(id: UInt64) -> Bool {
-        graph.withWriteLock { $0.remove(id: id) }
+        writers.withLock { _ in
+            let (removed, needsCompaction) = graph.withWriteLock { ($0.remove(id: id), $0.needsCompaction) }
+            if needsCompaction {
+                // Writers are held back, so the graph cannot change while its live nodes are copied
+                // into a new one; searches keep using the old graph until the swap.
+                let compacted = graph.withReadLock { $0 }.compacted()
+                graph.withWriteLock { $0 = compacted }
+            }
+            return removed
+        }
     }
 
     /// Removes every vector.
     public func removeAll() {
-        graph.withWriteLock { $0 = HNSWGraph(dimensions: dimensions, configuration: configuration) }
+        writers.withLock { _ in
+            graph.withWriteLock { $0 = HNSWGraph(dimensions: dimensions, configuration: configuration) }
+        }
     }
 
     /// The stored vector of `id`, normalised, or `nil`.
