@@ -23,6 +23,18 @@ extension Scenario {
         Scenario(name: "schema_export") { try await [SchemaExportScenario.run($0)] },
         // Spawns toolops-example-server from the same build folder.
         Scenario(name: MCPRoundTripScenario.name) { try await MCPRoundTripScenario.run($0) },
+        // Semantic cache: the vector index alone (no embedding).
+        Scenario(name: "semantic_lookup_1k") {
+            try await SemanticLookupScenario.run(count: 1_000, target: "p50<=1ms", targetMicroseconds: 1_000, $0)
+        },
+        Scenario(name: "semantic_lookup_10k") {
+            try await SemanticLookupScenario.run(count: 10_000, target: "p50<=1ms", targetMicroseconds: 1_000, $0)
+        },
+        Scenario(name: "semantic_lookup_100k") {
+            try await SemanticLookupScenario.run(count: 100_000, target: "p50<=10ms", targetMicroseconds: 10_000, $0)
+        },
+        Scenario(name: "semantic_insert_10k") { try await SemanticInsertScenario.run($0) },
+        Scenario(name: "semantic_churn_10k") { try await SemanticChurnScenario.run($0) },
         // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
         Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
         Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },
