@@ -37,8 +37,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
-        // FileDescriptor, for the MCP SDK's StdioTransport on a child process's pipes (the SDK depends on it too).
-        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         .target(
@@ -137,7 +135,6 @@ let package = Package(
                 "ToolOps", "ToolOpsTesting", "ToolOpsIntegrations", "ToolOpsSemantic", "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MCP", package: "swift-sdk"),
-                .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Benchmarks/ToolOpsBenchmarks"
         ),
@@ -146,7 +143,6 @@ let package = Package(
             name: "ToolOpsExampleServer",
             dependencies: [
                 "ToolOps", "ToolOpsIntegrations",
-                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Examples/ExampleServer"

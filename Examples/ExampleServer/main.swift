@@ -6,7 +6,6 @@
 // Standard output carries MCP messages only; every log line goes to standard error.
 import Foundation
 import Logging
-import MCP
 import ToolOps
 import ToolOpsIntegrations
 
@@ -26,5 +25,5 @@ if let status = ExportCommand.run(
 
 let server = try MCPToolServer(name: "toolops-example-server", version: "0.1.0", registry: registry)
 logger.info("serving \(registry.count) tools on stdio: \(registry.names.joined(separator: ", "))")
-try await server.run(transport: StdioTransport(logger: logger))
+try await server.run(transport: MCPStdioTransport(logger: logger))
 logger.info("client disconnected; exiting")

@@ -11,7 +11,7 @@ import ToolOpsCore
 ///
 /// ```swift
 /// let server = try MCPToolServer(name: "weather", version: "1.0.0", registry: registry)
-/// try await server.run(transport: StdioTransport())   // until stdin closes
+/// try await server.run(transport: MCPStdioTransport())   // until stdin closes
 /// ```
 ///
 /// Over stdio, standard output carries protocol messages only: log to standard error.
@@ -64,7 +64,7 @@ public struct MCPToolServer: Sendable {
         return server
     }
 
-    /// Serves on `transport` until the client disconnects (for `StdioTransport`, until stdin closes).
+    /// Serves on `transport` until the client disconnects (for ``MCPStdioTransport``, until stdin closes).
     public func run(transport: any Transport) async throws {
         let server = await makeServer()
         try await server.start(transport: transport)

@@ -1,6 +1,5 @@
 import Foundation
-import MCP
-import SystemPackage
+import ToolOpsIntegrations
 
 /// `toolops-example-server` running as a child process, its stdin and stdout on pipes this process holds.
 ///
@@ -20,7 +19,7 @@ final class ExampleServerProcess: Sendable {
     }
 
     /// The stdio transport talking to the child: writes its stdin, reads its stdout.
-    let transport: StdioTransport
+    let transport: MCPStdioTransport
     private let process: Process
     private let input: Pipe
     private let output: Pipe
@@ -44,9 +43,8 @@ final class ExampleServerProcess: Sendable {
         } catch {
             throw Failure(description: "could not start \(executable.path): \(error)")
         }
-        transport = StdioTransport(
-            input: FileDescriptor(rawValue: output.fileHandleForReading.fileDescriptor),
-            output: FileDescriptor(rawValue: input.fileHandleForWriting.fileDescriptor))
+        transport = MCPStdioTransport(
+            input: output.fileHandleForReading.fileDescriptor, output: input.fileHandleForWriting.fileDescriptor)
     }
 
     /// The example server's path: the directory of the running binary, resolved through symlinks.
