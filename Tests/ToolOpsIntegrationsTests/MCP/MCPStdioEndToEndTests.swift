@@ -8,10 +8,10 @@ import ToolOpsTesting
 /// `MCPToolServer` and the SDK's `Client`, each on an `MCPStdioTransport`, over two real pipes.
 @Suite("MCP over stdio pipes", .timeLimit(.minutes(1)))
 struct MCPStdioEndToEndTests {
-    /// Round trips timed in ``sessionOverPipes()``.
-    static let timedCalls = 50
+    /// Repeated calls in ``sessionOverPipes()``.
+    static let repeatedCalls = 50
 
-    @Test("initialize, tools/list and calls over pipes, with no polling delay, then EOF ends the server")
+    @Test("initialize, tools/list and repeated calls over pipes, then EOF ends the server")
     func sessionOverPipes() async throws {
         let harness = try MCPHarness()
         let toServer = PipePair()
@@ -29,19 +29,11 @@ struct MCPStdioEndToEndTests {
         #expect(first.isError == false)
         #expect(first.json == ["city": "Paris", "temperature": 20])
 
-        // A transport that polls every 10 ms (the SDK's `StdioTransport`) has a median round trip of
-        // about 10 ms; a blocking read answers in about a millisecond even in a debug build. The
-        // median, not the total, so a few calls stalled by a busy machine do not decide.
-        let clock = ContinuousClock()
-        var roundTrips: [Duration] = []
-        for _ in 0..<Self.timedCalls {
-            let start = clock.now
+        // Speed is measured by the mcp_call_roundtrip benchmark, not asserted here.
+        for _ in 0..<Self.repeatedCalls {
             let result = try await client.call("get_weather", ["city": "Paris"])
-            roundTrips.append(clock.now - start)
             #expect(result.json == first.json)
         }
-        let median = roundTrips.sorted()[roundTrips.count / 2]
-        #expect(median < .milliseconds(5), "median round trip \(median)")
         #expect(harness.weatherRuns.value == 1)
 
         // Closing the client's output is end of input for the server: `run` returns.
