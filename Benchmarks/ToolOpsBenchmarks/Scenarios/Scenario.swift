@@ -23,7 +23,9 @@ extension Scenario {
         Scenario(name: "schema_export") { try await [SchemaExportScenario.run($0)] },
         // Spawns toolops-example-server from the same build folder.
         Scenario(name: MCPRoundTripScenario.name) { try await MCPRoundTripScenario.run($0) },
-        // Semantic cache: the vector index alone (no embedding).
+        // Semantic cache: the built-in embedder, a whole semantic hit, then the vector index alone.
+        Scenario(name: "hashing_embed_short") { try await [HashingEmbedScenario.embed($0)] },
+        Scenario(name: "semantic_cache_hit") { try await [HashingEmbedScenario.cacheHit($0)] },
         Scenario(name: "semantic_lookup_1k") {
             try await SemanticLookupScenario.run(count: 1_000, target: "p50<=1ms", targetMicroseconds: 1_000, $0)
         },

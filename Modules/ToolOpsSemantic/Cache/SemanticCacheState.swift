@@ -28,21 +28,20 @@ struct SemanticCacheState {
         _ record: SemanticRecord, makeIndex: () throws(VectorIndexError) -> VectorIndex, maxEntries: Int
     ) -> [UInt64]? {
         if answers[record.id] != nil { return [] }
-        var partition: SemanticPartition
-        if let existing = partitions[record.partition] {
-            partition = existing
-        } else {
+        let key = record.partition
+        if partitions[key] == nil {
             guard let index = try? makeIndex() else { return nil }
-            partition = SemanticPartition(index: index)
+            partitions[key] = SemanticPartition(index: index)
         }
+        // Mutated in place through the dictionary: a local copy would copy `exact` on every insert.
         do {
-            try partition.index.insert(id: record.id, vector: record.vector)
+            try partitions[key]!.index.insert(id: record.id, vector: record.vector)
         } catch {
+            if partitions[key]!.index.count == 0 { partitions[key] = nil }
             return nil
         }
         let exactKey = SemanticCache.exactKey(record.text)
-        partition.exact[exactKey] = record.id
-        partitions[record.partition] = partition
+        partitions[key]!.exact[exactKey] = record.id
         tick += 1
         var held = record
         held.vector = []  // the index keeps the vector; no second copy
@@ -56,10 +55,13 @@ struct SemanticCacheState {
     mutating func remove(_ id: UInt64) -> Bool {
         guard let held = answers.removeValue(forKey: id) else { return false }
         let key = held.record.partition
-        guard var partition = partitions[key] else { return true }
-        partition.index.remove(id: id)
-        if partition.exact[held.exactKey] == id { partition.exact[held.exactKey] = nil }
-        partitions[key] = partition.index.count == 0 ? nil : partition
+        guard let index = partitions[key]?.index else { return true }
+        index.remove(id: id)
+        if index.count == 0 {
+            partitions[key] = nil
+        } else if partitions[key]!.exact[held.exactKey] == id {
+            partitions[key]!.exact[held.exactKey] = nil
+        }
         return true
     }
 
