@@ -191,3 +191,44 @@ extension PostgresIntegration {
         }
     }
 }
+
+extension PostgresIntegration {
+    @Suite("SemanticCache over PostgreSQL", needsServer)
+    struct PostgresSemanticCacheTests {
+        @Test("two processes' caches on one table answer each other's questions and follow invalidations")
+        func twoProcesses() async throws {
+            let clock = ManualClock()
+            let table = TestServer.uniqueName("semantic_cache")
+            func cache(seed: UInt64) throws -> SemanticCache {
+                SemanticCache(
+                    embedder: HashingEmbedder(), store: try makeSemanticStore(table: table, clock: clock),
+                    configuration: .init(namespace: "billing", syncInterval: .seconds(1)), clock: clock,
+                    random: SeededRandom(seed: seed))
+            }
+            let first = try cache(seed: 1)
+            let second = try cache(seed: 2)
+            let settings = SemanticCacheSettings(textField: "question", threshold: 0.8, ttl: .seconds(600), tags: ["q"])
+            let tool = ToolID(name: "invoice_status")
+            func ask(_ text: String) -> SemanticQuery { SemanticQuery(tool: tool, text: text, threshold: 0.8) }
+
+            try await second.synchronize()
+            try await first.store(
+                ask("status of invoice 442"), vector: nil, value: Array("\"paid\"".utf8), settings: settings)
+            #expect(try await second.lookup(ask("what is the status of invoice #442")).fresh == nil)  // not yet synced
+            clock.advance(by: .seconds(1))
+            let found = try await second.lookup(ask("what is the status of invoice #442"))
+            #expect(found.fresh.map { String(decoding: $0.value, as: UTF8.self) } == "\"paid\"")
+            #expect(try await second.lookup(ask("status of invoice 443")).fresh == nil)  // the guard
+
+            // A third process starting now loads the answer from the table.
+            let third = try cache(seed: 3)
+            try await third.synchronize()
+            #expect(third.statistics().entries == 1)
+
+            _ = try await first.invalidate(.tag("q"))
+            clock.advance(by: .seconds(1))
+            #expect(try await second.lookup(ask("status of invoice 442")).fresh == nil)
+            #expect(second.statistics().entries == 0)
+        }
+    }
+}
