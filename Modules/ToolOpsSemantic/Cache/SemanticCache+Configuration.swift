@@ -16,11 +16,15 @@ extension SemanticCache {
         public var syncInterval: Duration
         /// The vector index settings.
         public var index: VectorIndex.Configuration
+        /// How many texts' vectors are remembered, so the same text is never embedded twice (the
+        /// embedder is wrapped in a ``CachingEmbedder`` unless it is a ``MemoizingEmbedder``); 0 for
+        /// none. Default 10,000.
+        public var embeddingMemo: Int
 
         public init(
             maxEntries: Int = 10_000, guards: NearMissGuards.Configuration = NearMissGuards.Configuration(),
             namespace: String = "default", candidates: Int = 4, syncInterval: Duration = .seconds(1),
-            index: VectorIndex.Configuration = VectorIndex.Configuration()
+            index: VectorIndex.Configuration = VectorIndex.Configuration(), embeddingMemo: Int = 10_000
         ) {
             self.maxEntries = max(1, maxEntries)
             self.guards = guards
@@ -28,6 +32,7 @@ extension SemanticCache {
             self.candidates = max(1, candidates)
             self.syncInterval = syncInterval
             self.index = index
+            self.embeddingMemo = max(0, embeddingMemo)
         }
     }
 }

@@ -21,7 +21,8 @@ import ToolOpsCore
 /// let found = try await cache.lookup(ask)
 /// ```
 public final class SemanticCache: Sendable {
-    /// Turns texts into vectors.
+    /// Turns texts into vectors: the embedder given, wrapped in a ``CachingEmbedder`` unless it
+    /// memoises by itself or ``Configuration/embeddingMemo`` is 0.
     public let embedder: any Embedder
     /// Where answers persist, if anywhere.
     public let store: (any SemanticStore)?
@@ -38,13 +39,22 @@ public final class SemanticCache: Sendable {
         embedder: any Embedder, store: (any SemanticStore)? = nil, configuration: Configuration = Configuration(),
         clock: any ToolClock = SystemClock(), random: any RandomSource = SystemRandom()
     ) {
-        self.embedder = embedder
+        if embedder is any MemoizingEmbedder || configuration.embeddingMemo == 0 {
+            self.embedder = embedder
+        } else {
+            self.embedder = Self.memoized(embedder, capacity: configuration.embeddingMemo)
+        }
         self.store = store
         self.configuration = configuration
         self.clock = clock
         self.random = random
         self.guards = NearMissGuards(configuration: configuration.guards)
         self.synchronizer = StoreSynchronizer()
+    }
+
+    // A generic function opens the existential; `CachingEmbedder(embedder)` alone cannot.
+    private static func memoized<Base: Embedder>(_ base: Base, capacity: Int) -> any Embedder {
+        CachingEmbedder(base, capacity: capacity)
     }
 
     /// The figures so far.

@@ -139,3 +139,20 @@ struct SemanticCacheTests {
         #expect(fixture.cache.statistics().embeddingFailures == 1)
     }
 }
+
+@Suite("Semantic cache embedding memo")
+struct SemanticCacheMemoTests {
+    @Test("a text asked again after a failed call is not embedded twice")
+    func sameTextEmbeddedOnce() async throws {
+        let counting = CountingEmbedder()
+        let cache = SemanticCache(embedder: counting)
+        let ask = SemanticQuery(tool: ToolID(name: "faq"), text: "how do I reset my password", threshold: 0.8)
+        _ = try await cache.lookup(ask)  // a miss; suppose the live call then failed: nothing stored
+        _ = try await cache.lookup(ask)
+        #expect(counting.embedded == ["how do I reset my password"])
+        #expect(cache.embedder is CachingEmbedder<CountingEmbedder>)
+        let unmemoised = SemanticCache(embedder: counting, configuration: .init(embeddingMemo: 0))
+        #expect(unmemoised.embedder is CountingEmbedder)
+        #expect(SemanticCache(embedder: HashingEmbedder()).embedder is HashingEmbedder)
+    }
+}

@@ -14,7 +14,7 @@ import ToolOpsCore
 /// ```swift
 /// let embedder = CachingEmbedder(try OpenAIEmbedder(configuration: configuration), capacity: 50_000)
 /// ```
-public final class CachingEmbedder<Base: Embedder>: Embedder {
+public final class CachingEmbedder<Base: Embedder>: Embedder, MemoizingEmbedder {
     private struct State {
         var memo: LRUMemo<[Float]>
         var flights: [String: EmbeddingFlight] = [:]
@@ -125,3 +125,9 @@ public final class CachingEmbedder<Base: Embedder>: Embedder {
         if abandoned { flight.cancel() }
     }
 }
+
+/// An embedder that already remembers its vectors per text (or computes them so cheaply that a
+/// memo would not pay): ``SemanticCache`` does not wrap it in a ``CachingEmbedder``.
+public protocol MemoizingEmbedder: Embedder {}
+
+extension HashingEmbedder: MemoizingEmbedder {}
