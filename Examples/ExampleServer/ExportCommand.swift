@@ -14,6 +14,7 @@ enum ExportCommand {
         ("openai-responses", .openAIResponses(strict: false)),
         ("openai-responses-strict", .openAIResponses(strict: true)),
         ("anthropic", .anthropic),
+        ("anthropic-strict", .anthropicStrict),
         ("gemini", .gemini),
         ("langchain", .langChain),
         ("mcp", .mcp),
