@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -5,9 +7,13 @@
 #endif
 
 /// A `pipe(2)`: bytes written to ``writeEnd`` come out of ``readEnd``.
-struct PipePair: Sendable {
+///
+/// Each end is closed at most once: tests run in parallel, and closing an fd number twice could
+/// close another test's pipe that reused it.
+final class PipePair: Sendable {
     let readEnd: Int32
     let writeEnd: Int32
+    private let closed = Mutex<(read: Bool, write: Bool)>((false, false))
 
     init() {
         var fds: [Int32] = [-1, -1]
@@ -23,8 +29,21 @@ struct PipePair: Sendable {
         precondition(written == bytes.count, "short write to the test pipe")
     }
 
-    func closeReadEnd() { _ = close(readEnd) }
-    func closeWriteEnd() { _ = close(writeEnd) }
+    func closeReadEnd() {
+        if closed.withLock({ state in
+            defer { state.read = true }; return !state.read
+        }) {
+            _ = close(readEnd)
+        }
+    }
+
+    func closeWriteEnd() {
+        if closed.withLock({ state in
+            defer { state.write = true }; return !state.write
+        }) {
+            _ = close(writeEnd)
+        }
+    }
     /// Closes the write end first, so a thread blocked reading this pipe sees end of input.
     func closeBoth() {
         closeWriteEnd()

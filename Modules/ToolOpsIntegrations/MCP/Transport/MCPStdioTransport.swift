@@ -27,9 +27,9 @@ import MCP
 ///   ``MCPStdioTransportError``. Writing after the peer closed throws
 ///   ``MCPStdioTransportError/Code/peerClosed`` rather than killing the process: `connect()` ignores
 ///   `SIGPIPE` (see ``Configuration/ignoresSIGPIPE``).
-/// - ``disconnect()`` finishes the stream at once. The reading thread, blocked in `read(2)`, ends
-///   when its next read returns — at end of input, when the peer closes its end — and discards what
-///   it read. The transport never closes the fds: they belong to the caller.
+/// - ``disconnect()`` finishes the stream, wakes the reading thread (it waits in `poll(2)` on the
+///   input and on a wake-up pipe of its own) and returns once that thread has exited, so the caller
+///   may close the input right after. The transport never closes the fds: they belong to the caller.
 /// - `send` writes on the caller's thread and blocks it while the pipe is full, until the peer
 ///   reads; sends are serialized by the actor, so messages never interleave.
 public actor MCPStdioTransport: Transport {
@@ -90,7 +90,7 @@ public actor MCPStdioTransport: Transport {
             return
         }
         state = .disconnected
-        reader.stop()
+        await reader.stop()
         logger.debug("MCP stdio transport disconnected", metadata: ["input": "\(input)", "output": "\(output)"])
     }
 
