@@ -45,7 +45,7 @@ public struct ToolOpsRootCommand: AsyncParsableCommand {
     /// The operator commands, for an app that mounts them under a root command of its own.
     public static let operatorCommands: [any ParsableCommand.Type] = [
         ConfigCommand.self, DoctorCommand.self, StatsCommand.self, ClearCommand.self, InvalidateCommand.self,
-        InspectCommand.self, MetricsCommand.self, SemanticEvalCommand.self,
+        InspectCommand.self, MetricsCommand.self, SemanticEvalCommand.self, EmbedCommand.self,
     ]
 
     /// The command; ArgumentParser makes it.

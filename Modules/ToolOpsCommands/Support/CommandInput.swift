@@ -4,14 +4,16 @@
     import Darwin
 #endif
 
-/// Where a command asks the operator to confirm a destructive action.
+/// Where a command reads: the operator's confirmation of a destructive action, or the lines of
+/// text it works on.
 ///
 /// `toolops clear` asks on a terminal and refuses without one (unless `--yes`), so a script never
-/// clears a store because it happened to have something on its standard input.
+/// clears a store because it happened to have something on its standard input. `toolops embed`
+/// reads every line, to the end of the input.
 public protocol CommandInput: Sendable {
     /// Whether a person can answer: standard input and standard error are terminals.
     var isInteractive: Bool { get }
-    /// Reads one line of the answer, without its newline; `nil` at the end of the input.
+    /// Reads the next line, without its newline (`\n` or `\r\n`); `nil` at the end of the input.
     func readLine() -> String?
 }
 

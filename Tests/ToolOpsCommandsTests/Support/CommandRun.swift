@@ -1,18 +1,20 @@
 import ArgumentParser
+import Synchronization
 import ToolOps
 import ToolOpsCommands
 
-/// Answers to confirmation prompts, and whether a person is there to give them.
+/// Lines to read (answers to confirmation prompts, texts to embed), one per `readLine()`, and
+/// whether a person is there to give them.
 final class ScriptedInput: CommandInput {
     let isInteractive: Bool
-    private let answers: [String]
+    private let answers: Mutex<ArraySlice<String>>
 
     init(isInteractive: Bool, answers: [String] = []) {
         self.isInteractive = isInteractive
-        self.answers = answers
+        self.answers = Mutex(answers[...])
     }
 
-    func readLine() -> String? { answers.first }
+    func readLine() -> String? { answers.withLock { $0.popFirst() } }
 }
 
 /// What one run of a command wrote, and how it ended.
