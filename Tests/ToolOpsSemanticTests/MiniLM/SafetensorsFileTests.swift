@@ -95,6 +95,14 @@ struct SafetensorsFileTests {
         #expect(error?.code == .badHeader)
         #expect(error?.tensor == "w")
 
+        // A shape whose size overflows is refused, not trapped on.
+        let overflowing = try makeFile(
+            header: #"{"w":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,8]}}"#,
+            data: floatBytes([1, 2]))
+        defer { unlink(overflowing) }
+        let overflowError = #expect(throws: SafetensorsError.self) { _ = try SafetensorsFile(path: overflowing) }
+        #expect(overflowError?.code == .badHeader)
+
         let empty = try makeFile(header: "", data: [], truncateTo: nil)
         defer { unlink(empty) }
         // An 8-byte length of zero: an empty header is not JSON.

@@ -64,16 +64,17 @@ struct SafetensorsHeader {
                 .offsetsOutOfRange, path: path, tensor: name,
                 "data_offsets \(offsets) reach past the \(dataCount) data bytes; the file is truncated or damaged")
         }
-        let (elements, overflow) = shape.reduce((1, false)) { partial, dimension in
-            let product = partial.0.multipliedReportingOverflow(by: dimension)
-            return (product.partialValue, partial.1 || product.overflow)
+        // The shape's byte size, refusing overflow: a hostile header must not trap.
+        var bytes: Int? = width
+        for dimension in shape {
+            guard let running = bytes else { break }
+            let product = running.multipliedReportingOverflow(by: dimension)
+            bytes = product.overflow ? nil : product.partialValue
         }
-        guard !overflow, elements.multipliedReportingOverflow(by: width) == (elements * width, false),
-            elements * width == offsets[1] - offsets[0]
-        else {
+        guard let bytes, bytes == offsets[1] - offsets[0] else {
             throw bad(
-                "data_offsets \(offsets) hold \(offsets[1] - offsets[0]) bytes; shape \(shape) of \(dtypeName) needs another size"
-            )
+                "data_offsets \(offsets) hold \(offsets[1] - offsets[0]) bytes; "
+                    + "shape \(shape) of \(dtypeName) needs another size")
         }
         return SafetensorsTensor(
             name: name, dtype: SafetensorsDType(name: dtypeName, byteWidth: width), shape: shape,
@@ -83,8 +84,8 @@ struct SafetensorsHeader {
     private static func integers(_ values: [JSONValue]) -> [Int]? {
         var result: [Int] = []
         for value in values {
-            guard case .int(let integer) = value, integer >= 0, integer <= Int64(Int32.max) * 1024 else { return nil }
-            result.append(Int(integer))
+            guard case .int(let integer) = value, integer >= 0, let exact = Int(exactly: integer) else { return nil }
+            result.append(exact)
         }
         return result
     }
