@@ -60,8 +60,16 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
-        // The semantic cache: embedders (built-in hashing, OpenAI-compatible over libcurl) and the vector index.
-        .target(name: "ToolOpsSemantic", dependencies: ["ToolOpsCore", "CCurl"], path: "Modules/ToolOpsSemantic"),
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Modules/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+        // The semantic cache: embedders (built-in hashing, OpenAI-compatible over libcurl, native MiniLM on
+        // OpenBLAS) and the vector index.
+        .target(
+            name: "ToolOpsSemantic", dependencies: ["ToolOpsCore", "CCurl", "CBLAS"], path: "Modules/ToolOpsSemantic"),
         .target(
             name: "ToolOpsTelemetry",
             dependencies: [

@@ -14,7 +14,7 @@ FEATURE_MODULES = {
     "ToolOpsPostgres": ["ToolOpsCore", "CLibPQ"],
     "ToolOpsTelemetry": ["ToolOpsCore", "Logging", "CoreMetrics", "Prometheus", "Tracing"],
     "ToolOpsIntegrations": ["ToolOpsCore", "MCP"],
-    "ToolOpsSemantic": ["ToolOpsCore", "CCurl"],
+    "ToolOpsSemantic": ["ToolOpsCore", "CCurl", "CBLAS"],
     "ToolOpsMetricsServer": ["ToolOpsTelemetry", "NIOCore", "NIOPosix", "NIOHTTP1"],
 }
 

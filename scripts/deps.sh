@@ -5,9 +5,10 @@ set -euo pipefail
 
 # Debian packages the build and tests need: libpq-dev to build ToolOpsPostgres (CLibPQ), and the
 # postgresql server for the throwaway cluster of `make integration` and `make bench`
-# (scripts/postgres.sh); libcurl4-openssl-dev to build ToolOpsSemantic (CCurl); python3-venv for the
-# official Python MCP client that `make test` runs against our MCP server.
-packages=(git pkg-config python3 python3-venv postgresql libpq-dev libcurl4-openssl-dev)
+# (scripts/postgres.sh); libcurl4-openssl-dev and libopenblas-dev to build ToolOpsSemantic (CCurl, and
+# CBLAS for the MiniLM encoder's matrix products); python3-venv for the official Python MCP client that
+# `make test` runs against our MCP server.
+packages=(git pkg-config python3 python3-venv postgresql libpq-dev libcurl4-openssl-dev libopenblas-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "deps: Swift 6.3 is not on PATH; install the toolchain from swift.org first." >&2

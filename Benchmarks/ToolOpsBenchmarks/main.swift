@@ -17,6 +17,9 @@ do {
 if let worker = options.coalesceWorker {
     exit(await CoalesceWorker.run(worker))
 }
+if let directory = options.miniLMResidentMemory {
+    exit(MiniLMResidentMemoryScenario.child(directory: directory))
+}
 if options.help {
     print(BenchmarkOptions.usage)
     exit(0)

@@ -13,6 +13,8 @@ struct BenchmarkOptions {
     var help = false
     /// Set in the hidden worker mode `cross_process_coalesce` starts this binary in; not in the usage.
     var coalesceWorker: CoalesceWorkerOptions?
+    /// Set in the hidden mode `minilm_rss` starts this binary in: the model directory to load.
+    var miniLMResidentMemory: String?
 
     /// Why the command line could not be understood, and what to do instead.
     struct UsageError: Error, CustomStringConvertible {
@@ -44,6 +46,11 @@ struct BenchmarkOptions {
                 help = true
             case "--coalesce-worker":
                 coalesceWorker = try CoalesceWorkerOptions(parsing: &remaining)
+            case "--minilm-rss":
+                guard let directory = remaining.next() else {
+                    throw UsageError(description: "--minilm-rss needs the model directory")
+                }
+                miniLMResidentMemory = directory
             case "--scenario":
                 guard let name = remaining.next(), !name.hasPrefix("-") else {
                     throw UsageError(description: "--scenario needs a name, e.g. --scenario memory_hit")

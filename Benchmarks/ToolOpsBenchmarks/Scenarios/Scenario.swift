@@ -37,6 +37,10 @@ extension Scenario {
         },
         Scenario(name: "semantic_insert_10k") { try await SemanticInsertScenario.run($0) },
         Scenario(name: "semantic_churn_10k") { try await SemanticChurnScenario.run($0) },
+        // The native MiniLM embedder (make model, or TOOLOPS_MINILM_PATH; each prints a `skipped` line without it).
+        Scenario(name: "minilm_embed_short") { try await MiniLMEmbedScenario.short($0) },
+        Scenario(name: "minilm_embed_batch32") { try await MiniLMEmbedScenario.batch32($0) },
+        Scenario(name: MiniLMResidentMemoryScenario.name) { try await MiniLMResidentMemoryScenario.run($0) },
         // PostgreSQL (TOOLOPS_POSTGRES_URL; each prints a `skipped` line without it).
         Scenario(name: RawSelectScenario.name) { try await RawSelectScenario.run($0) },
         Scenario(name: GetHitScenario.name) { try await GetHitScenario.run($0) },
