@@ -10,8 +10,8 @@ demo: deps
 	$(SWIFT) build --product toolops
 	$$($(SWIFT) build --show-bin-path)/toolops demo $(DEMO_ARGS)
 
-## test: the integration suite, the unit tests, then the official Python MCP client against our MCP server
-test: deps integration unit mcp-interop
+## test: fetch the MiniLM model if missing, then the integration suite, the unit tests, and the official Python MCP client against our MCP server
+test: deps model integration unit mcp-interop
 
 ## unit: the unit tests (no services needed; the integration suite is skipped)
 unit:
@@ -36,15 +36,15 @@ integration-docker: deps
 	exit $$status
 
 ## bench: release build of the benchmarks, one JSON object per line per scenario (own throwaway PostgreSQL, or TOOLOPS_POSTGRES_URL)
-bench: deps
+bench: deps model
 	$(SWIFT) build -c release --product toolops-bench
 	$(SWIFT) build -c release --product toolops-example-server
 	bash scripts/with-postgres.sh $$($(SWIFT) build -c release --show-bin-path)/toolops-bench $(BENCH_ARGS)
 
 ## semantic-eval: semantic-cache precision/recall/false hits on STS-B and PAWS (DATASETS=dir, EMBEDDERS="hashing ...")
 DATASETS ?= ../shared/datasets
-EMBEDDERS ?= hashing
-semantic-eval: deps
+EMBEDDERS ?= hashing minilm
+semantic-eval: deps model
 	$(SWIFT) build -c release --product toolops
 	@for embedder in $(EMBEDDERS); do \
 		$$($(SWIFT) build -c release --show-bin-path)/toolops semantic-eval --embedder $$embedder \

@@ -26,6 +26,26 @@ struct EmbedCommandTests {
         #expect(run.standardOutput.hasPrefix("[101,1037,4946,2003,2635,2125,1012,102]\n[101,102]\n"))
     }
 
+    @Test(
+        "without --ids, one unit-length 384-float array per line, equal to the embedder's vectors",
+        .enabled(if: model != nil, "the MiniLM model is not downloaded: run `make model`"))
+    func embeddings() async throws {
+        let directory = try #require(Self.model)
+        let texts = ["A plane is taking off.", "", "is invoice 442 paid?"]
+        let run = await CommandRun.run(
+            ["embed", "--model", directory.url.path], application: Self.app,
+            input: ScriptedInput(isInteractive: false, answers: texts))
+        #expect(run.error == nil, "\(run.errorMessage)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let expected = try await MiniLMEmbedder(directory: directory).embed(texts)
+        for (line, vector) in zip(lines, expected) {
+            let printed = try JSONValue(parsing: line).arrayValue?.compactMap { $0.doubleValue.map(Float.init) } ?? []
+            #expect(printed == vector)  // printed in the shortest form that reads back exactly
+            #expect(abs(printed.reduce(0) { $0 + $1 * $1 } - 1) < 1e-4)
+        }
+    }
+
     @Test("a missing model directory is a one-line error naming the missing file and `make model`")
     func missingModel() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-model-\(UUID().uuidString)").path

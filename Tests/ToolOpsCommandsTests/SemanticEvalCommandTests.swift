@@ -53,7 +53,7 @@ struct SemanticEvalCommandTests {
         #expect(badThresholds.exitCode == 64)
         let badEmbedder = await CommandRun.run(
             ["semantic-eval", "--stsb", stsb, "--embedder", "word2vec"], application: Self.app)
-        #expect(badEmbedder.errorMessage.contains("Unknown embedder 'word2vec'; choose among hashing, openai"))
+        #expect(badEmbedder.errorMessage.contains("Unknown embedder 'word2vec'; choose among hashing, minilm, openai"))
     }
 
     @Test("the openai embedder says which environment variables it needs")

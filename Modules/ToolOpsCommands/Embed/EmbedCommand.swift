@@ -46,8 +46,9 @@ public struct EmbedCommand: AsyncParsableCommand {
                     tokenizer.encode(texts).map(JSONArrayLine.ids)
                 }
             } else {
+                let embedder = try MiniLMEmbedder(directory: directory)
                 try await EmbedBatches.run(from: environment.input, to: environment.output) { texts in
-                    try await embedLines(texts, modelDirectory: directory).map(JSONArrayLine.floats)
+                    try await embedder.embed(texts).map(JSONArrayLine.floats)
                 }
             }
         }

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import ToolOpsCore
+import ToolOpsSemantic
+
+@Suite("MiniLM embedder: text in, sentence-transformers' vector out")
+struct MiniLMEmbedderTests {
+    static let embedder: MiniLMEmbedder? = try? MiniLMEmbedder()
+
+    @Test(
+        "every reference text, tokenized and encoded here, has cosine ≥ 0.9999 with the reference embedding",
+        .enabled(if: embedder != nil && MiniLMModelFixtures.referenceAvailable, "needs `make model` and the reference"))
+    func referenceTexts() async throws {
+        let embedder = try #require(Self.embedder)
+        let references = MiniLMModelFixtures.references
+        #expect(references.count == 200)
+        let vectors = try await embedder.embed(references.map(\.text))
+        var minimum: Float = 1
+        for (reference, vector) in zip(references, vectors) {
+            minimum = min(minimum, MiniLMModelFixtures.cosine(reference.embedding, vector))
+        }
+        print("MiniLM text → embedding: minimum cosine over \(references.count) references \(minimum)")
+        #expect(minimum >= 0.9999)
+        #expect(embedder.identifier == "minilm:all-MiniLM-L6-v2/384")
+        #expect(embedder.dimensions == 384)
+    }
+
+    @Test(
+        "paraphrases are close and unrelated texts are not; an empty text still embeds",
+        .enabled(if: embedder != nil, "needs `make model`"))
+    func meaning() async throws {
+        let embedder = try #require(Self.embedder)
+        let vectors = try await embedder.embed([
+            "How do I reset my password?", "I forgot my password, how can I change it?", "The weather in Paris is sunny.", "",
+        ])
+        func cosine(_ a: Int, _ b: Int) -> Float { zip(vectors[a], vectors[b]).reduce(0) { $0 + $1.0 * $1.1 } }
+        #expect(cosine(0, 1) > 0.6)
+        #expect(cosine(0, 2) < 0.2)
+        #expect(vectors[3].count == 384)
+        #expect(try await embedder.embed([]).isEmpty)
+    }
+
+    @Test("a model directory without weights is an error naming model.safetensors")
+    func missingWeights() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minilm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect {
+            _ = try MiniLMEmbedder(path: directory.path)
+        } throws: { error in
+            (error as? MiniLMError)?.code == .missingFile && "\(error)".contains("make model")
+        }
+    }
+}
