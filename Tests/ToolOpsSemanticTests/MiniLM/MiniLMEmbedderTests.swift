@@ -52,3 +52,18 @@ struct MiniLMEmbedderTests {
         }
     }
 }
+
+@Suite("Recommended embedding")
+struct RecommendedEmbeddingTests {
+    @Test("MiniLM when its model loads, the hashing embedder otherwise, each with its threshold")
+    func recommended() throws {
+        let missing = RecommendedEmbedding.resolve(environment: ["TOOLOPS_MINILM_PATH": "/nonexistent/minilm"])
+        #expect(missing.embedder is HashingEmbedder)
+        #expect(missing.threshold == 0.8)
+        #expect(missing.reason.contains("/nonexistent/minilm"))
+        guard let directory = MiniLMEmbedderTests.embedder?.directory else { return }
+        let present = RecommendedEmbedding.resolve(environment: ["TOOLOPS_MINILM_PATH": directory.url.path])
+        #expect(present.embedder is MiniLMEmbedder)
+        #expect(present.threshold == 0.85)
+    }
+}
