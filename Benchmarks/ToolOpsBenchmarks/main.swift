@@ -18,7 +18,7 @@ if let worker = options.coalesceWorker {
     exit(await CoalesceWorker.run(worker))
 }
 if let directory = options.miniLMResidentMemory {
-    exit(MiniLMResidentMemoryScenario.child(directory: directory))
+    exit(await MiniLMResidentMemoryScenario.child(directory: directory))
 }
 if options.help {
     print(BenchmarkOptions.usage)

@@ -11,21 +11,24 @@ import ToolOpsSemantic
 /// The model directory is `TOOLOPS_MINILM_PATH`, else where `make model` puts it
 /// (`$TOOLOPS_CACHE_DIR`, `$XDG_CACHE_HOME/toolops` or `~/.cache/toolops`, then
 /// `models/all-MiniLM-L6-v2`). Without a `model.safetensors` there, each scenario prints a
-/// `skipped` line. Inputs are token ids, so the figures are the encoder's alone (no tokenizer).
+/// `skipped` line. Inputs are texts: the figures include the tokenizer.
 enum MiniLMBench {
     static let skipReason = "no all-MiniLM-L6-v2 model (run make model, or set TOOLOPS_MINILM_PATH)"
 
-    /// "A man is playing a large flute." with `[CLS]` and `[SEP]`: 10 tokens.
-    static let shortQuery: [Int32] = [101, 1037, 2158, 2003, 2652, 1037, 2312, 8928, 1012, 102]
+    /// The short query of `minilm_embed_short` (10 tokens with `[CLS]` and `[SEP]`).
+    static let shortText = "A man is playing a large flute."
 
-    /// 32 sequences of 8 to 16 tokens (11.5 on average; the STS-style reference texts average 11),
-    /// with fixed pseudo-random word ids: the encoder's cost depends only on the lengths.
-    static let batch: [[Int32]] = {
-        let lengths = [8, 10, 12, 14, 9, 11, 13, 16]
-        var random = SplitMixGenerator(seed: 0x4D69_6E69)
+    /// 32 short sentences, as an agent's questions are: 8 to 17 tokens each.
+    static let batchTexts: [String] = {
+        let subjects = [
+            "A man", "The woman", "A small child", "Two dogs", "The old farmer", "A cat", "Our team", "She",
+        ]
+        let actions = [
+            "is playing a guitar", "rides a horse along the beach", "reads the morning paper",
+            "is cooking pasta in the kitchen",
+        ]
         return (0..<32).map { index in
-            let words = (0..<(lengths[index % lengths.count] - 2)).map { _ in Int32(1_000 + random.next() % 28_000) }
-            return [101] + words + [102]
+            "\(subjects[index % subjects.count]) \(actions[index / subjects.count]) on day \(index + 1)."
         }
     }()
 
