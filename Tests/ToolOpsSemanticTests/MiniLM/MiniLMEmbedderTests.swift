@@ -31,7 +31,8 @@ struct MiniLMEmbedderTests {
     func meaning() async throws {
         let embedder = try #require(Self.embedder)
         let vectors = try await embedder.embed([
-            "How do I reset my password?", "I forgot my password, how can I change it?", "The weather in Paris is sunny.", "",
+            "How do I reset my password?", "I forgot my password, how can I change it?",
+            "The weather in Paris is sunny.", "",
         ])
         func cosine(_ a: Int, _ b: Int) -> Float { zip(vectors[a], vectors[b]).reduce(0) { $0 + $1.0 * $1.1 } }
         #expect(cosine(0, 1) > 0.6)
