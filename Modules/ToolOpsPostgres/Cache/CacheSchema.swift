@@ -45,53 +45,10 @@ enum CacheSchema {
     /// Brings the tables to ``currentVersion``; returns the version found before.
     static func migrate(
         _ client: PostgresClient, sql: CacheSQL, table: SQLIdentifier
-    ) async throws(PostgresError)
-        -> Int
-    {
-        try await client.withSession { (session) throws(PostgresError) -> Int in
-            try await session.run(script: "BEGIN")
-            do throws(PostgresError) {
-                // One migrator at a time, across every process sharing the database: concurrent
-                // CREATE … IF NOT EXISTS statements can otherwise collide in the catalog.
-                _ = try await session.query("SELECT pg_advisory_xact_lock(7262737265736371)")
-                try await session.run(
-                    script: """
-                        CREATE SCHEMA IF NOT EXISTS \(sql.schema.quoted);
-                        CREATE TABLE IF NOT EXISTS \(sql.migrations) (
-                            component text PRIMARY KEY,
-                            version integer NOT NULL,
-                            migrated_at timestamptz NOT NULL DEFAULT now()
-                        );
-                        """)
-                let found = try await session.query(
-                    "SELECT version FROM \(sql.migrations) WHERE component = $1", [.text(sql.tableName)])
-                var version = try found.rows.first.map { (row) throws(PostgresError) in Int(try row[0].int()) } ?? 0
-                // Tables dropped by hand after a migration: build them again.
-                let present = try await session.query(
-                    "SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL",
-                    [.text(sql.entries), .text(sql.stats)])
-                if try !present.single().bool() { version = 0 }
-                guard version <= currentVersion else {
-                    throw PostgresError(
-                        .invalidConfiguration,
-                        "table \(sql.entries) is at schema version \(version), newer than this ToolOps supports "
-                            + "(\(currentVersion)); upgrade ToolOps or use another table")
-                }
-                for step in steps(sql, table: table).dropFirst(version) {
-                    try await session.run(script: step)
-                }
-                if version < currentVersion {
-                    _ = try await session.query(
-                        "INSERT INTO \(sql.migrations) (component, version) VALUES ($1, $2) ON CONFLICT (component) "
-                            + "DO UPDATE SET version = EXCLUDED.version, migrated_at = now()",
-                        [.text(sql.tableName), .int64(Int64(currentVersion))])
-                }
-                try await session.run(script: "COMMIT")
-                return version
-            } catch {
-                try? await session.run(script: "ROLLBACK")
-                throw error
-            }
-        }
+    ) async throws(PostgresError) -> Int {
+        let migration = SchemaMigration(
+            schema: sql.schema, migrationsTable: sql.migrations, component: sql.tableName, tables: [sql.entries, sql.stats],
+            describedTable: sql.entries, steps: steps(sql, table: table))
+        return try await migration.run(on: client)
     }
 }
