@@ -146,11 +146,17 @@ let package = Package(
             ],
             path: "Benchmarks/ToolOpsBenchmarks"
         ),
+        // The example server's tools, a library so that tests and the guides use the very same tools.
+        .target(
+            name: "ToolOpsExampleTools",
+            dependencies: ["ToolOps", "ToolOpsIntegrations", .product(name: "Logging", package: "swift-log")],
+            path: "Examples/ExampleTools"
+        ),
         // An MCP server over stdio with simulated tools: `swift run toolops-example-server`.
         .executableTarget(
             name: "ToolOpsExampleServer",
             dependencies: [
-                "ToolOps", "ToolOpsIntegrations",
+                "ToolOps", "ToolOpsIntegrations", "ToolOpsExampleTools",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Examples/ExampleServer"
@@ -199,7 +205,8 @@ let package = Package(
         .testTarget(
             name: "ToolOpsIntegrationsTests",
             dependencies: [
-                "ToolOpsIntegrations", "ToolOpsTesting", "ToolOps", .product(name: "MCP", package: "swift-sdk"),
+                "ToolOpsIntegrations", "ToolOpsTesting", "ToolOps", "ToolOpsExampleTools",
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             path: "Tests/ToolOpsIntegrationsTests",
             resources: [.copy("Exporters/Golden")]

@@ -7,16 +7,13 @@
 import Foundation
 import Logging
 import ToolOps
+import ToolOpsExampleTools
 import ToolOpsIntegrations
 
 LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
 let logger = Logger(label: "toolops.example-server")
 
-let runtime = ToolRuntime()
-var registry = ToolRegistry()
-for tool in try ExampleTools.all(runtime: runtime, logger: logger) {
-    try registry.register(tool.tool, definition: tool.definition)
-}
+let registry = try ExampleTools.registry(runtime: ToolRuntime(), logger: logger)
 if let status = ExportCommand.run(
     arguments: Array(CommandLine.arguments.dropFirst()), definitions: registry.definitions)
 {
