@@ -47,7 +47,8 @@ enum CacheSchema {
         _ client: PostgresClient, sql: CacheSQL, table: SQLIdentifier
     ) async throws(PostgresError) -> Int {
         let migration = SchemaMigration(
-            schema: sql.schema, migrationsTable: sql.migrations, component: sql.tableName, tables: [sql.entries, sql.stats],
+            schema: sql.schema, migrationsTable: sql.migrations, component: sql.tableName,
+            tables: [sql.entries, sql.stats],
             describedTable: sql.entries, steps: steps(sql, table: table))
         return try await migration.run(on: client)
     }

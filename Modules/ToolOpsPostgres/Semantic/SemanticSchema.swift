@@ -52,7 +52,8 @@ enum SemanticSchema {
         _ client: PostgresClient, sql: SemanticSQL, table: SQLIdentifier
     ) async throws(PostgresError) -> Int {
         let migration = SchemaMigration(
-            schema: sql.schema, migrationsTable: sql.migrations, component: sql.component, tables: [sql.records, sql.horizon],
+            schema: sql.schema, migrationsTable: sql.migrations, component: sql.component,
+            tables: [sql.records, sql.horizon],
             describedTable: sql.records, steps: steps(sql, table: table))
         return try await migration.run(on: client)
     }
