@@ -199,14 +199,13 @@ extension PostgresIntegration {
         func twoProcesses() async throws {
             let clock = ManualClock()
             let table = TestServer.uniqueName("semantic_cache")
-            func cache(seed: UInt64) throws -> SemanticCache {
+            func cache() throws -> SemanticCache {
                 SemanticCache(
                     embedder: HashingEmbedder(), store: try makeSemanticStore(table: table, clock: clock),
-                    configuration: .init(namespace: "billing", syncInterval: .seconds(1)), clock: clock,
-                    random: SeededRandom(seed: seed))
+                    configuration: .init(namespace: "billing", syncInterval: .seconds(1)), clock: clock)
             }
-            let first = try cache(seed: 1)
-            let second = try cache(seed: 2)
+            let first = try cache()
+            let second = try cache()
             let settings = SemanticCacheSettings(textField: "question", threshold: 0.8, ttl: .seconds(600), tags: ["q"])
             let tool = ToolID(name: "invoice_status")
             func ask(_ text: String) -> SemanticQuery { SemanticQuery(tool: tool, text: text, threshold: 0.8) }
@@ -221,7 +220,7 @@ extension PostgresIntegration {
             #expect(try await second.lookup(ask("status of invoice 443")).fresh == nil)  // the guard
 
             // A third process starting now loads the answer from the table.
-            let third = try cache(seed: 3)
+            let third = try cache()
             try await third.synchronize()
             #expect(third.statistics().entries == 1)
 

@@ -51,6 +51,12 @@ extension ToolRuntime {
         }
         if let semantic = options.semantic, let settings = options.semanticSettings {
             try settings.validate(tool: name)
+            if descriptor.sensitive.isSensitive(settings.textField) {
+                throw ToolError.misconfigured(
+                    "the semantic cache's textField '\(settings.textField)' is a sensitive argument; its text is "
+                        + "stored as typed, so a sensitive field cannot be semantically cached",
+                    tool: name, field: "textField")
+            }
             pipeline.add(SemanticCacheMiddleware(cache: semantic.cache, settings: settings), at: .semanticCache)
         }
         if options.coalesce {
@@ -58,7 +64,7 @@ extension ToolRuntime {
         }
         try addResilience(options.resilience, fallback: fallback, to: &pipeline, descriptor: descriptor)
         let tool = try Tool(descriptor, environment: environment, pipeline: pipeline, body: body)
-        if let semantic = options.semantic { remember(semanticCache: semantic.cache, for: descriptor.id) }
+        if let semantic = options.semantic { remember(semanticCaching: semantic, for: descriptor.id) }
         remember(tool: tool)
         return tool
     }

@@ -3,7 +3,8 @@ import ToolOpsCore
 import ToolOpsSemantic
 
 extension ToolRuntime {
-    /// Removes the cached result of one exact call.
+    /// Removes the cached result of one exact call, and its semantic cache's answer to exactly
+    /// this question, so the next identical call goes live.
     ///
     /// - Returns: whether there was one.
     @discardableResult
@@ -11,8 +12,18 @@ extension ToolRuntime {
         _ tool: Tool<Input, Output>,
         input: Input
     ) async throws -> Bool {
-        guard let name = storeName(for: tool.id) else { return false }
-        return try await stores.store(named: name).removeEntry(for: tool.key(for: input))
+        var removed = false
+        if let name = storeName(for: tool.id) {
+            removed = try await stores.store(named: name).removeEntry(for: tool.key(for: input))
+        }
+        if let semantic = semanticCaching(for: tool.id),
+            let query = SemanticCacheMiddleware<Input, Output>.query(
+                for: input, context: tool.context,
+                settings: SemanticCacheSettings(textField: semantic.textField, threshold: semantic.threshold))
+        {
+            removed = try await semantic.cache.remove(query) || removed
+        }
+        return removed
     }
 
     /// Removes every cached result of the tool called `name` (all versions) from the store it

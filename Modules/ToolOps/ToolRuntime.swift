@@ -27,7 +27,7 @@ public final class ToolRuntime: Sendable {
     private let toolStores = Mutex<[ToolID: String]>([:])
     // Every tool built here, by id, and the order names were last built in.
     private let builtTools = Mutex<BuiltTools>(BuiltTools())
-    private let semanticCaches = Mutex<[(tool: ToolID, cache: SemanticCache)]>([])
+    private let semanticCaches = Mutex<[(tool: ToolID, caching: SemanticCaching)]>([])
 
     private struct BuiltTools {
         var byID: [ToolID: any JSONTool] = [:]
@@ -62,8 +62,13 @@ public final class ToolRuntime: Sendable {
         toolStores.withLock { $0 }
     }
 
-    func remember(semanticCache cache: SemanticCache, for tool: ToolID) {
-        semanticCaches.withLock { $0.append((tool, cache)) }
+    func remember(semanticCaching caching: SemanticCaching, for tool: ToolID) {
+        semanticCaches.withLock { $0.append((tool, caching)) }
+    }
+
+    /// The semantic caching of the tool `id`, if it has one.
+    func semanticCaching(for id: ToolID) -> SemanticCaching? {
+        semanticCaches.withLock { uses in uses.first { $0.tool == id }?.caching }
     }
 
     /// The semantic caches of the tools built here, each once, with the names of the tools using it.
@@ -71,10 +76,10 @@ public final class ToolRuntime: Sendable {
         semanticCaches.withLock { uses in
             var result: [(cache: SemanticCache, tools: Set<String>)] = []
             for use in uses {
-                if let index = result.firstIndex(where: { $0.cache === use.cache }) {
+                if let index = result.firstIndex(where: { $0.cache === use.caching.cache }) {
                     result[index].tools.insert(use.tool.name)
                 } else {
-                    result.append((use.cache, [use.tool.name]))
+                    result.append((use.caching.cache, [use.tool.name]))
                 }
             }
             return result

@@ -6,7 +6,7 @@
 ///
 /// Two embedders with different ``identifier``s never share cached vectors or cache entries, so
 /// the identifier names the model and every setting that changes its output
-/// (`"hashing-ngram-v1/384"`, `"openai:text-embedding-3-small"`).
+/// (`"hashing-ngram-v1/512"`, `"openai:text-embedding-3-small/1536"`).
 public protocol Embedder: Sendable {
     /// Names the model and the settings that change its vectors.
     var identifier: String { get }

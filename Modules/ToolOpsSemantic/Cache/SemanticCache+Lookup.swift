@@ -32,11 +32,12 @@ extension SemanticCache {
             throw error
         }
         result.vector = vector
-        let found = nearest(vector, signature: signature, partition: partition, threshold: query.threshold, at: now)
+        let found = try nearest(vector, signature: signature, partition: partition, threshold: query.threshold, at: now)
         result.rejections = found.rejections
         if let fresh = found.fresh {
             record(hit: fresh)
             result.fresh = fresh
+            result.stale = nil
         } else {
             result.stale = result.stale ?? found.stale
             state.withLock { $0.statistics.misses += 1 }
@@ -72,31 +73,49 @@ extension SemanticCache {
     }
 
     /// The nearest neighbours above the threshold, checked for freshness and against the guards.
+    ///
+    /// The guards run outside the cache's lock, on copies of the candidates' signatures, so a long
+    /// text never stalls other lookups; answers past their stale window are dropped on the way.
     private func nearest(
         _ vector: [Float], signature: TextSignature, partition: String, threshold: Double, at now: Timestamp
-    ) -> (fresh: SemanticMatch?, stale: SemanticMatch?, rejections: [NearMissGuards.Rejection]) {
-        guard let index = state.withLock({ $0.partitions[partition]?.index }),
-            let candidates = try? index.search(vector, k: configuration.candidates, minimumScore: Float(threshold))
-        else { return (nil, nil, []) }
-        return state.withLock { state in
-            var stale: SemanticMatch?
-            var rejections: [NearMissGuards.Rejection] = []
-            for candidate in candidates {
-                guard let held = state.answers[candidate.id], now < max(held.record.staleUntil, held.record.expiresAt)
-                else { continue }
-                if let rejection = guards.rejection(signature, held.signature) {
-                    rejections.append(rejection)
-                    continue
-                }
-                let match = Self.match(held, similarity: Double(candidate.score), isExact: false)
-                if now < held.record.expiresAt {
-                    state.touch(candidate.id)
-                    return (match, nil, rejections)
-                }
-                stale = stale ?? match
-            }
-            return (nil, stale, rejections)
+    ) throws(EmbeddingError) -> (fresh: SemanticMatch?, stale: SemanticMatch?, rejections: [NearMissGuards.Rejection]) {
+        guard let index = state.withLock({ $0.partitions[partition]?.index }) else { return (nil, nil, []) }
+        let candidates: [VectorMatch]
+        do {
+            candidates = try index.search(vector, k: configuration.candidates, minimumScore: Float(threshold))
+        } catch  where error.code == .zeroVector {
+            return (nil, nil, [])  // a text without words matches nothing
+        } catch {
+            state.withLock { $0.statistics.embeddingFailures += 1 }
+            throw EmbeddingError(
+                code: .invalidResponse, embedder: embedder.identifier,
+                message: "\(error.message); the embedder's vectors do not fit the cache's index")
         }
+        let held = state.withLock { state in
+            candidates.compactMap { candidate -> (VectorMatch, HeldAnswer)? in
+                guard let answer = state.answers[candidate.id] else { return nil }
+                guard now < max(answer.record.staleUntil, answer.record.expiresAt) else {
+                    state.remove(candidate.id)
+                    return nil
+                }
+                return (candidate, answer)
+            }
+        }
+        var stale: SemanticMatch?
+        var rejections: [NearMissGuards.Rejection] = []
+        for (candidate, answer) in held {
+            if let rejection = guards.rejection(signature, answer.signature) {
+                rejections.append(rejection)
+                continue
+            }
+            let match = Self.match(answer, similarity: Double(candidate.score), isExact: false)
+            if now < answer.record.expiresAt {
+                state.withLock { $0.touch(candidate.id) }
+                return (match, nil, rejections)
+            }
+            stale = stale ?? match
+        }
+        return (nil, stale, rejections)
     }
 
     static func match(_ held: HeldAnswer, similarity: Double, isExact: Bool) -> SemanticMatch {

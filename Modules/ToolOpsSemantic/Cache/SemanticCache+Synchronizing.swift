@@ -10,37 +10,35 @@ extension SemanticCache {
     ///
     /// - Throws: the store's error.
     public func synchronize() async throws {
-        guard let store else { return }
-        try await synchronizer.run { cursor in
-            var cursor = cursor
-            repeat {
-                let batch = try await store.changes(after: cursor)
-                apply(batch.changes)
-                if batch.cursor == cursor { break }
-                cursor = batch.cursor
-                if batch.changes.isEmpty { break }
-            } while true
-            state.withLock { $0.lastSync = clock.now() }
-            return cursor
-        }
+        try await synchronize(interval: nil)
     }
 
     /// Synchronises when the interval has passed since the last time; a failure is counted, not thrown.
     func synchronizeIfDue() async {
         guard store != nil else { return }
         let now = clock.now()
+        // A cheap check first, so a lookup does not hop to the synchronizer when nothing is due.
         let due = state.withLock { state in
             state.lastSync.map { now >= $0.advanced(by: configuration.syncInterval) } ?? true
         }
         guard due else { return }
         do {
-            try await synchronize()
+            try await synchronize(interval: configuration.syncInterval)
         } catch {
             state.withLock { state in
                 state.statistics.storeErrors += 1
-                state.lastSync = now  // do not hammer a failing store on every lookup
+                state.lastSync = now  // the synchronizer waits an interval before trying again too
             }
         }
+    }
+
+    private func synchronize(interval: Duration?) async throws {
+        guard let store else { return }
+        let now = clock.now()
+        try await synchronizer.synchronize(now: now, interval: interval, store: store) { changes in
+            self.apply(changes)
+        }
+        state.withLock { $0.lastSync = now }
     }
 
     private func apply(_ changes: [SemanticChange]) {
@@ -62,10 +60,27 @@ extension SemanticCache {
 }
 
 /// Runs one synchronisation at a time and keeps the store cursor between them.
+///
+/// Concurrent lookups that find a sync due queue here; the first does it, the others see it done
+/// and return. The cursor advances batch by batch, so a failure midway does not re-apply batches.
 actor StoreSynchronizer {
     private var cursor: SemanticCursor?
+    private var lastSync: Timestamp?
 
-    func run(_ body: @Sendable (SemanticCursor?) async throws -> SemanticCursor?) async throws {
-        cursor = try await body(cursor)
+    /// Reads and applies the changes after the cursor, unless `interval` is given and has not
+    /// passed since the last synchronisation (a failed one counts: a failing store is not hammered).
+    func synchronize(
+        now: Timestamp, interval: Duration?, store: any SemanticStore,
+        apply: @Sendable ([SemanticChange]) -> Void
+    ) async throws {
+        if let interval, let lastSync, now < lastSync.advanced(by: interval) { return }
+        lastSync = now
+        while true {
+            let batch = try await store.changes(after: cursor)
+            apply(batch.changes)
+            let advanced = batch.cursor != cursor
+            cursor = batch.cursor
+            if !advanced || batch.changes.isEmpty { return }
+        }
     }
 }

@@ -29,15 +29,14 @@ public final class SemanticCache: Sendable {
     /// Bounds, guards, namespace and synchronisation.
     public let configuration: Configuration
     let clock: any ToolClock
-    let random: any RandomSource
     let guards: NearMissGuards
     let state = Mutex(SemanticCacheState())
     let synchronizer: StoreSynchronizer
 
-    /// A cache over `embedder`, persisted in `store` when given; time from `clock`, record ids from `random`.
+    /// A cache over `embedder`, persisted in `store` when given; time from `clock`.
     public init(
         embedder: any Embedder, store: (any SemanticStore)? = nil, configuration: Configuration = Configuration(),
-        clock: any ToolClock = SystemClock(), random: any RandomSource = SystemRandom()
+        clock: any ToolClock = SystemClock()
     ) {
         if embedder is any MemoizingEmbedder || configuration.embeddingMemo == 0 {
             self.embedder = embedder
@@ -47,7 +46,6 @@ public final class SemanticCache: Sendable {
         self.store = store
         self.configuration = configuration
         self.clock = clock
-        self.random = random
         self.guards = NearMissGuards(configuration: configuration.guards)
         self.synchronizer = StoreSynchronizer()
     }
@@ -86,10 +84,9 @@ public final class SemanticCache: Sendable {
         try VectorIndex(dimensions: embedder.dimensions, configuration: configuration.index)
     }
 
-    /// A random id, unique across processes with overwhelming probability.
-    func newID() -> UInt64 {
-        let high = UInt64(random.nextUnit() * 4_294_967_296) << 32
-        let low = UInt64(random.nextUnit() * 4_294_967_296)
-        return (high | low) == 0 ? 1 : high | low
+    /// A random record id from the system generator — never an injected, possibly seeded source:
+    /// two processes seeded alike would mint the same ids and overwrite each other's answers.
+    static func newID() -> UInt64 {
+        UInt64.random(in: 1...UInt64.max)
     }
 }

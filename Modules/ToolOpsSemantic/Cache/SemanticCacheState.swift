@@ -22,32 +22,48 @@ struct SemanticCacheState {
     var statistics = SemanticCacheStatistics()
     var lastSync: Timestamp?
 
-    /// Adds `record` (whose vector goes into its partition's index); returns the ids evicted to
-    /// stay within `maxEntries`, or `nil` when the vector was refused.
+    /// What ``add(_:makeIndex:maxEntries:)`` did.
+    enum Addition {
+        /// Held now; `replaced` is the earlier answer to the same text in the partition (removed),
+        /// `evicted` the least recently used answers dropped to stay within the bound.
+        case added(replaced: UInt64?, evicted: [UInt64])
+        /// This id is held already (an answer coming back through the store).
+        case alreadyHeld
+        /// The index refused the vector (wrong length, not finite, or all zeros).
+        case refused(VectorIndexError)
+    }
+
+    /// Adds `record`, whose vector goes into its partition's index, replacing an earlier answer to
+    /// the same text in that partition.
     mutating func add(
         _ record: SemanticRecord, makeIndex: () throws(VectorIndexError) -> VectorIndex, maxEntries: Int
-    ) -> [UInt64]? {
-        if answers[record.id] != nil { return [] }
+    ) -> Addition {
+        if answers[record.id] != nil { return .alreadyHeld }
         let key = record.partition
         if partitions[key] == nil {
-            guard let index = try? makeIndex() else { return nil }
-            partitions[key] = SemanticPartition(index: index)
+            do {
+                partitions[key] = SemanticPartition(index: try makeIndex())
+            } catch {
+                return .refused(error)
+            }
         }
         // Mutated in place through the dictionary: a local copy would copy `exact` on every insert.
         do {
             try partitions[key]!.index.insert(id: record.id, vector: record.vector)
         } catch {
             if partitions[key]!.index.count == 0 { partitions[key] = nil }
-            return nil
+            return .refused(error)
         }
         let exactKey = SemanticCache.exactKey(record.text)
+        let replaced = partitions[key]!.exact[exactKey]
+        if let replaced { remove(replaced) }
         partitions[key]!.exact[exactKey] = record.id
         tick += 1
         var held = record
         held.vector = []  // the index keeps the vector; no second copy
         answers[record.id] = HeldAnswer(
             record: held, signature: TextSignature(record.text), exactKey: exactKey, lastUsed: tick)
-        return answers.count > maxEntries ? evict(down: maxEntries) : []
+        return .added(replaced: replaced, evicted: answers.count > maxEntries ? evict(down: maxEntries) : [])
     }
 
     /// Removes an answer; returns whether it was held.

@@ -66,18 +66,3 @@ extension EvaluationDataset {
         return result
     }
 }
-
-/// A dataset file that cannot be read or parsed.
-public struct EvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
-}

@@ -2,16 +2,21 @@ import ToolOpsCore
 
 /// The figures of one dataset, embedder, threshold and guard setting.
 public struct EvaluationRow: Sendable, Hashable {
+    /// `stsb` or `paws`.
     public let dataset: String
+    /// The embedder's identifier.
     public let embedder: String
+    /// The similarity threshold.
     public let threshold: Double
     /// Whether the near-miss guards were on.
     public let guards: Bool
-    /// Pairs that should hit, and pairs that must miss.
+    /// Pairs that should hit.
     public let positives: Int
+    /// Pairs that must miss.
     public let negatives: Int
-    /// Hits on should-hit pairs, and hits on must-miss pairs.
+    /// Hits on should-hit pairs.
     public let trueHits: Int
+    /// Hits on must-miss pairs.
     public let falseHits: Int
     /// Hits the guards turned into misses, by rule (empty with guards off).
     public let rejections: [NearMissGuards.Rejection: Int]

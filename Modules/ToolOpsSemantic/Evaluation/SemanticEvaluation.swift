@@ -10,7 +10,7 @@ import ToolOpsCore
 /// ```swift
 /// let rows = try await SemanticEvaluation.run(
 ///     datasets: [stsb, paws], embedder: HashingEmbedder(), thresholds: [0.8, 0.9])
-/// for row in rows { print(row.jsonLine) }
+/// for row in rows { print(String(decoding: row.json.canonicalBytes(), as: UTF8.self)) }
 /// ```
 public enum SemanticEvaluation {
     /// Evaluates every dataset at every threshold, with the guards off and then with `guards`.

@@ -15,7 +15,8 @@
 public struct NearMissGuards: Sendable, Hashable {
     /// Which rules are on.
     public struct Configuration: Sendable, Hashable {
-        /// Numbers and identifiers (words with a digit) must be the same set. Default on.
+        /// Numbers and identifiers (see ``TextSignature/identifiers``) must be the same, in the same
+        /// order. Default on.
         public var identifiers: Bool
         /// Both texts must be negated, or neither (an odd number of negation words). Default on.
         public var negation: Bool
@@ -48,8 +49,10 @@ public struct NearMissGuards: Sendable, Hashable {
         case wordOrder
     }
 
+    /// Which rules are on.
     public var configuration: Configuration
 
+    /// Guards with `configuration` (all rules on by default).
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }

@@ -3,7 +3,8 @@
 /// Cached entries keep their signature, so checking a candidate costs a few comparisons, not a
 /// re-tokenisation.
 public struct TextSignature: Sendable, Hashable {
-    /// Words containing a digit (`442`, `v2`, `2024`), sorted: numbers and identifiers.
+    /// Numbers and identifiers, in order: runs of letters and digits containing a digit, with the
+    /// `.`, `-`, `/`, `,` and `:` inside them kept (`442`, `v2`, `4.05`, `2024-05-06`, `inv-442`).
     public let identifiers: [String]
     /// How many negation words the text has (`not`, `no`, `never`, `isn't`, `without`, …).
     public let negations: Int
@@ -11,28 +12,55 @@ public struct TextSignature: Sendable, Hashable {
     public let contentWords: [String]
 
     public init(_ text: String) {
-        var identifiers: [String] = []
         var negations = 0
         var content: [String] = []
         for word in TextTokens(text).words {
-            if word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
-                identifiers.append(Self.normalizedIdentifier(word))
-            }
             if Self.isNegation(word) {
                 negations += 1
             } else if !HashingEmbedder.isFunctionWord(word) {
                 content.append(String(word))
             }
         }
-        self.identifiers = identifiers.sorted()
+        self.identifiers = Self.identifiers(in: text.lowercased())
         self.negations = negations
-        self.contentWords = content
+        self.contentWords = Array(content.prefix(Self.maxContentWords))
     }
 
-    /// `0442` and `442` are the same number; `4.50` keeps its digits as written.
-    static func normalizedIdentifier(_ word: Substring) -> String {
-        guard word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber) else { return String(word) }
-        let trimmed = word.drop(while: { $0 == "0" })
+    /// The word-order check compares pairs of words: bounded, so a very long text stays cheap.
+    static let maxContentWords = 256
+
+    /// The runs of letters and digits that contain a digit, joined across `.`, `-`, `/`, `,` and
+    /// `:` between two letters or digits.
+    static func identifiers(in lowered: String) -> [String] {
+        let scalars = Array(lowered.unicodeScalars)
+        var identifiers: [String] = []
+        var current = String.UnicodeScalarView()
+        var hasDigit = false
+        func finish() {
+            if hasDigit { identifiers.append(normalizedIdentifier(String(current))) }
+            current = String.UnicodeScalarView()
+            hasDigit = false
+        }
+        for (index, scalar) in scalars.enumerated() {
+            if TextTokens.isWordScalar(scalar) {
+                current.append(scalar)
+                if scalar.properties.numericType != nil { hasDigit = true }
+            } else if ".-/,:".unicodeScalars.contains(scalar), !current.isEmpty, index + 1 < scalars.count,
+                TextTokens.isWordScalar(scalars[index + 1])
+            {
+                current.append(scalar)
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return identifiers
+    }
+
+    /// `0442` and `442` are the same number (a whole integer only: `4.05` keeps every digit).
+    static func normalizedIdentifier(_ token: String) -> String {
+        guard token.allSatisfy({ $0.isASCII && $0.isNumber }) else { return token }
+        let trimmed = token.drop(while: { $0 == "0" })
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
 

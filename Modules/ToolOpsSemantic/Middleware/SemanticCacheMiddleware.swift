@@ -1,14 +1,18 @@
 import ToolOpsCore
 
 extension PipelineStage {
-    /// Answers from a semantic cache: after the exact cache, before everything else.
-    public static let semanticCache = PipelineStage(rawValue: 250)
+    /// Answers from a semantic cache: after the exact cache and the fallback, before coalescing.
+    ///
+    /// Inside the fallback, so a fallback's value is never stored as an answer, and a similar
+    /// stale answer (stale-if-error) is served before the fallback is asked.
+    public static let semanticCache = PipelineStage(rawValue: 350)
 }
 
 /// Answers a read-only tool's call from a ``SemanticCache`` when an earlier call asked the same
 /// question in other words, and stores each live answer for the next one.
 ///
-/// The text compared is the input's ``SemanticCacheSettings/textField`` (a JSON key of the input);
+/// The text compared is the input's ``SemanticCacheSettings/textField`` (a JSON key of the input;
+/// it is stored as typed, so it must not be a sensitive argument);
 /// all other arguments must be equal (sensitive ones compared by hash). A call whose input has no
 /// such string field, a side-effect tool, and a call with `cache: .bypass` pass straight through.
 /// A failing embedder or store is reported as a `cacheError` event (store `"semantic"`) and the
@@ -31,11 +35,13 @@ public struct SemanticCacheMiddleware<Input: ToolValue, Output: ToolValue>: Tool
     /// The text field, threshold, TTL, stale window and tags.
     public let settings: SemanticCacheSettings
 
+    /// A stage answering from `cache` under `settings`.
     public init(cache: SemanticCache, settings: SemanticCacheSettings) {
         self.cache = cache
         self.settings = settings
     }
 
+    /// Answers from the cache, or calls `next` and stores its answer (see the type's discussion).
     public func handle(_ call: ToolCall<Input, Output>, next: @escaping ToolNext<Input, Output>) async throws -> Output
     {
         guard call.options.cache != .bypass, call.descriptor.effect.isReadOnly, let query = query(for: call) else {
@@ -75,15 +81,21 @@ public struct SemanticCacheMiddleware<Input: ToolValue, Output: ToolValue>: Tool
         return output
     }
 
-    /// The query of a call: the text field, and the other arguments canonical with secrets hashed.
     private func query(for call: ToolCall<Input, Output>) -> SemanticQuery? {
-        guard case .object(var arguments) = try? JSONValueEncoder().encode(call.input),
+        Self.query(for: call.input, context: call.context, settings: settings)
+    }
+
+    /// The query of an input: the text field, and the other arguments canonical with secrets
+    /// hashed; `nil` when the input has no such string field.
+    public static func query(for input: Input, context: ToolContext, settings: SemanticCacheSettings) -> SemanticQuery?
+    {
+        guard case .object(var arguments) = try? JSONValueEncoder().encode(input),
             case .string(let text) = arguments.removeValue(forKey: settings.textField)
         else { return nil }
-        let context = call.context.withSensitivity { isSensitive in
+        let hashed = context.withSensitivity { isSensitive in
             CanonicalArguments(.object(arguments), isSensitive: isSensitive).hashed
         }
-        return SemanticQuery(tool: call.descriptor.id, text: text, context: context, threshold: settings.threshold)
+        return SemanticQuery(tool: context.descriptor.id, text: text, context: hashed, threshold: settings.threshold)
     }
 
     private func remember(_ output: Output, query: SemanticQuery, vector: [Float]?, call: ToolCall<Input, Output>) async
@@ -92,8 +104,9 @@ public struct SemanticCacheMiddleware<Input: ToolValue, Output: ToolValue>: Tool
         if !settings.cacheEmptyResults, json.isEmptyResult { return }
         let bytes = json.canonicalBytes()
         do {
-            try await cache.store(query, vector: vector, value: bytes, settings: settings)
-            call.emit(.cacheWritten(store: Self.storeName, bytes: bytes.count))
+            if try await cache.store(query, vector: vector, value: bytes, settings: settings) != nil {
+                call.emit(.cacheWritten(store: Self.storeName, bytes: bytes.count))
+            }
         } catch {
             call.emit(.cacheError(store: Self.storeName, error: failure(error, call: call)))
         }

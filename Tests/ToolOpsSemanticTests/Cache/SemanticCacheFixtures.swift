@@ -1,4 +1,5 @@
 import Synchronization
+import Testing
 import ToolOpsCore
 import ToolOpsSemantic
 import ToolOpsTesting
@@ -24,10 +25,6 @@ final class CountingEmbedder: Embedder {
     }
 }
 
-/// Each fixture draws record ids from its own seed, as separate processes would: two caches
-/// sharing a store must never mint the same id.
-private let fixtureSeeds = Atomic<UInt64>(1)
-
 struct SemanticFixture {
     let clock: ManualClock
     let embedder = CountingEmbedder()
@@ -40,9 +37,7 @@ struct SemanticFixture {
         clock: ManualClock = ManualClock()
     ) {
         self.clock = clock
-        cache = SemanticCache(
-            embedder: embedder, store: store, configuration: configuration, clock: clock,
-            random: SeededRandom(seed: fixtureSeeds.add(1, ordering: .relaxed).newValue))
+        cache = SemanticCache(embedder: embedder, store: store, configuration: configuration, clock: clock)
     }
 
     func query(_ text: String, tool: ToolID? = nil, context: JSONValue = [:], threshold: Double = 0.6) -> SemanticQuery
@@ -56,9 +51,10 @@ struct SemanticFixture {
         _ text: String, _ answer: String, tool: ToolID? = nil, context: JSONValue = [:],
         settings: SemanticCacheSettings? = nil
     ) async throws -> UInt64 {
-        try await cache.store(
-            query(text, tool: tool, context: context), vector: nil,
-            value: JSONValue.string(answer).canonicalBytes(), settings: settings ?? self.settings)
+        try #require(
+            try await cache.store(
+                query(text, tool: tool, context: context), vector: nil,
+                value: JSONValue.string(answer).canonicalBytes(), settings: settings ?? self.settings))
     }
 
     func answer(_ match: SemanticMatch?) -> String? {

@@ -31,6 +31,35 @@ struct SemanticCacheStoreTests {
         #expect(try await b.cache.lookup(b.query("status of invoice 442")).fresh == nil)
     }
 
+    @Test("a new answer to the same text replaces the old one, here and in the store")
+    func sameTextReplaces() async throws {
+        let store = MemorySemanticStore()
+        let fixture = SemanticFixture(store: store)
+        let first = try await fixture.remember("status of invoice 442", "unpaid")
+        try await fixture.remember("Status of invoice 442", "paid")
+        #expect(fixture.cache.statistics().entries == 1)
+        #expect(fixture.answer(try await fixture.cache.lookup(fixture.query("status of invoice 442")).fresh) == "paid")
+        let restarted = SemanticFixture(store: store)
+        try await restarted.cache.synchronize()
+        #expect(restarted.cache.statistics().entries == 1)
+        let log = try await store.changes(after: nil).changes.compactMap { change -> UInt64? in
+            if case .removed(let id) = change { return id }
+            return nil
+        }
+        #expect(log == [first])
+    }
+
+    @Test("a text without words is not stored anywhere (its vector is all zeros and matches nothing)")
+    func wordlessTextNotStored() async throws {
+        let store = MemorySemanticStore()
+        let fixture = SemanticFixture(store: store)
+        let id = try await fixture.cache.store(
+            fixture.query("???"), vector: nil, value: Array("1".utf8), settings: fixture.settings)
+        #expect(id == nil)
+        #expect(store.count == 0)
+        #expect(fixture.cache.statistics().entries == 0)
+    }
+
     @Test("a failing store is counted; the cache keeps working in memory")
     func failingStore() async throws {
         let store = MemorySemanticStore()
@@ -41,16 +70,17 @@ struct SemanticCacheStoreTests {
         #expect(fixture.cache.statistics().storeErrors >= 2)  // the insert and the sync
     }
 
-    @Test("evictions reach the store")
-    func evictionsPersist() async throws {
+    @Test("evictions stay local: the shared store keeps answers other processes may still use")
+    func evictionsStayLocal() async throws {
         let store = MemorySemanticStore()
         let fixture = SemanticFixture(configuration: .init(maxEntries: 1), store: store)
         try await fixture.remember("weather in Paris", "sunny")
         try await fixture.remember("weather in Rome", "hot")
+        #expect(fixture.cache.statistics().entries == 1)
         let restarted = SemanticFixture(store: store)
         try await restarted.cache.synchronize()
-        #expect(restarted.cache.statistics().entries == 1)
-        #expect(try await restarted.cache.lookup(restarted.query("weather in Rome")).fresh != nil)
+        #expect(restarted.cache.statistics().entries == 2)
+        #expect(try await restarted.cache.lookup(restarted.query("weather in Paris")).fresh != nil)
     }
 }
 

@@ -21,6 +21,12 @@ struct NearMissGuardsTests {
         #expect(rejection("weather on 2024-05-01", "weather on 2024-05-02") == .identifiers)
         #expect(rejection("price of model X2", "price of model X3") == .identifiers)
         #expect(rejection("price of the lamp", "price of the lamp 2") == .identifiers)
+        // Decimals, dates and codes are one identifier each, compared in order.
+        #expect(rejection("total of 4.05 euros", "total of 4.5 euros") == .identifiers)
+        #expect(rejection("total of 4.5 euros", "total of 5.4 euros") == .identifiers)
+        let tolerant = NearMissGuards.Configuration(maxReorderedFraction: 1)
+        #expect(rejection("flights on 2024-05-06", "flights on 2024-06-05", tolerant) == .identifiers)
+        #expect(rejection("status of ticket INV-442?", "the status of ticket inv-442") == nil)
     }
 
     @Test("negation must match")
@@ -52,6 +58,7 @@ struct NearMissGuardsTests {
     func signature() {
         let signature = TextSignature("Why isn't order #0042 shipped to Zürich?")
         #expect(signature.identifiers == ["42"])
+        #expect(TextSignature("refund 4.05 on 2024-05-06, ref A7-b2.").identifiers == ["4.05", "2024-05-06", "a7-b2"])
         #expect(signature.negations == 1)
         #expect(signature.contentWords == ["why", "order", "0042", "shipped", "zürich"])
     }

@@ -68,3 +68,22 @@ struct RecommendedEmbeddingTests {
         #expect(present.threshold == 0.85)
     }
 }
+
+@Suite("MiniLM embedder cancellation")
+struct MiniLMEmbedderCancellationTests {
+    @Test(
+        "cancelling the caller stops the work between batches and throws cancelled",
+        .enabled(if: MiniLMEmbedderTests.embedder != nil, "needs `make model`"))
+    func cancellation() async throws {
+        let embedder = try #require(MiniLMEmbedderTests.embedder)
+        let texts = (0..<2_000).map { "sentence number \($0) about caching tool calls" }
+        let task = Task { try await embedder.embed(texts) }
+        task.cancel()
+        do {
+            _ = try await task.value
+            Issue.record("expected the embedding to be cancelled")
+        } catch let error as EmbeddingError {
+            #expect(error.code == .cancelled)
+        }
+    }
+}

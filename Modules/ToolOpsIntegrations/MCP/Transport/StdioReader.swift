@@ -121,9 +121,15 @@ final class StdioReader: Sendable {
         guard input >= 0, fcntl(input, F_GETFL) & O_ACCMODE != O_WRONLY else { return true }
         var descriptors = [pollfd(fd: input, events: Int16(POLLIN), revents: 0)]
         if wake.read >= 0 { descriptors.append(pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)) }
+        // Without a wake-up pipe (pipe(2) failed), wake every 100 ms to see whether stop() was called.
+        let timeout: Int32 = descriptors.count > 1 ? -1 : 100
         while true {
-            let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                if stopped.load(ordering: .acquiring) { return false }
+                continue
+            }
             if descriptors.count > 1 && descriptors[1].revents != 0 { return false }
             return true  // input ready, hung up or in error (or poll failed): the read says which
         }

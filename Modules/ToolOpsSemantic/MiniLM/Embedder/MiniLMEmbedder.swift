@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import ToolOpsCore
 
 /// all-MiniLM-L6-v2 in Swift: the sentence embedder of the semantic cache when the model is on
@@ -50,28 +51,53 @@ public final class MiniLMEmbedder: Embedder, Sendable {
     public var dimensions: Int { model.dimensions }
 
     /// One unit vector per text, in order.
+    ///
+    /// - Throws: ``EmbeddingError`` (`cancelled`) when the calling task is cancelled: batches not
+    ///   yet started are skipped.
     public func embed(_ texts: [String]) async throws(EmbeddingError) -> [[Float]] {
         guard !texts.isEmpty else { return [] }
         let tokenizer = tokenizer
         let model = model
         let batchSize = batchSize
-        return await withCheckedContinuation { continuation in
-            queue.async {
-                var vectors: [[Float]] = []
-                vectors.reserveCapacity(texts.count)
-                var start = 0
-                while start < texts.count {
-                    let batch = Array(texts[start..<min(start + batchSize, texts.count)])
-                    vectors.append(contentsOf: model.embed(tokenIDs: tokenizer.encode(batch)))
-                    start += batch.count
+        let cancelled = CancellationFlag()
+        let vectors: [[Float]]? = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                queue.async {
+                    var vectors: [[Float]] = []
+                    vectors.reserveCapacity(texts.count)
+                    var start = 0
+                    while start < texts.count {
+                        if cancelled.isSet {
+                            continuation.resume(returning: nil)
+                            return
+                        }
+                        let batch = Array(texts[start..<min(start + batchSize, texts.count)])
+                        vectors.append(contentsOf: model.embed(tokenIDs: tokenizer.encode(batch)))
+                        start += batch.count
+                    }
+                    continuation.resume(returning: vectors)
                 }
-                continuation.resume(returning: vectors)
             }
+        } onCancel: {
+            cancelled.set()
         }
+        guard let vectors else {
+            throw EmbeddingError(code: .cancelled, embedder: identifier, message: "the calling task was cancelled")
+        }
+        return vectors
     }
 
     /// The token ids of `texts`, as the model sees them (for `toolops embed --ids`).
     public func tokenIDs(_ texts: [String]) -> [[Int32]] {
         tokenizer.encode(texts)
     }
+}
+
+/// Set once by a task's cancellation handler, read by the inference queue between batches.
+final class CancellationFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
+
+    func set() { value.store(true, ordering: .releasing) }
 }
