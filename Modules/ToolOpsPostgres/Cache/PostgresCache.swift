@@ -33,8 +33,7 @@ public final class PostgresCache: CacheStore {
     private let lockClient: PostgresClient?
     private let breaker: StoreBreaker
     private let counters = CacheCounters()
-    private let schemaReady = Atomic<Bool>(false)
-    private let migration = Mutex<Task<Int, any Error>?>(nil)
+    private let schema: SchemaGate
     private let maintenance: Mutex<Maintenance>
     private let coordinator: AdvisoryLockCoordinator?
 
@@ -66,6 +65,9 @@ public final class PostgresCache: CacheStore {
         self.configuration = configuration
         self.client = client
         self.tableName = tableName
+        self.schema = SchemaGate { () throws(PostgresError) in
+            try await CacheSchema.migrate(client, sql: sql, table: tableName)
+        }
         table = CacheTable(client: client, sql: sql, namespace: configuration.namespace)
         breaker = StoreBreaker(
             threshold: configuration.failureThreshold, retryAfter: configuration.retryAfter, clock: configuration.clock)
@@ -104,7 +106,7 @@ public final class PostgresCache: CacheStore {
     /// schema version. Use it at startup to fail fast, or from a health check.
     @discardableResult
     public func prepare() async throws(PostgresError) -> Int {
-        try await ensureSchema()
+        try await schema.ensure()
         return CacheSchema.currentVersion
     }
 
@@ -232,43 +234,12 @@ public final class PostgresCache: CacheStore {
             throw CacheStoreError(store: "postgres", message: "\(client.connectionString.endpoint): \(refusal)")
         }
         do throws(PostgresError) {
-            try await ensureSchema()
-            let value = try await operation()
+            let value = try await schema.guarded(operation)
             breaker.recordSuccess()
             return value
         } catch {
-            // A table dropped under us: migrate again on the next operation.
-            if error.sqlState == "42P01" || error.sqlState == "3F000" { schemaReady.store(false, ordering: .releasing) }
             breaker.recordFailure(error)
             throw CacheStoreError(store: "postgres", message: error.description)
-        }
-    }
-
-    private func ensureSchema() async throws(PostgresError) {
-        if schemaReady.load(ordering: .acquiring) { return }
-        let task = migration.withLock { running in
-            if let running { return running }
-            let client = client
-            let sql = table.sql
-            let tableName = tableName
-            let task = Task<Int, any Error> {
-                do {
-                    return try await CacheSchema.migrate(client, sql: sql, table: tableName)
-                } catch let error as PostgresError where error.isConnectionFailure && error.code != .timedOut {
-                    // The session died mid-migration (its transaction rolled back): once more on a new one.
-                    return try await CacheSchema.migrate(client, sql: sql, table: tableName)
-                }
-            }
-            running = task
-            return task
-        }
-        do {
-            _ = try await task.value
-            schemaReady.store(true, ordering: .releasing)
-            migration.withLock { if $0 == task { $0 = nil } }
-        } catch {
-            migration.withLock { if $0 == task { $0 = nil } }
-            throw error as? PostgresError ?? PostgresError(.statementFailed, "\(error)")
         }
     }
 

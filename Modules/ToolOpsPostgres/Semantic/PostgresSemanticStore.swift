@@ -30,8 +30,7 @@ public final class PostgresSemanticStore: SemanticStore {
     let sql: SemanticSQL
     let lockKeys: (Int64, Int64)
     private let tableName: SQLIdentifier
-    private let schemaReady = Atomic<Bool>(false)
-    private let migration = Mutex<Task<Int, any Error>?>(nil)
+    private let schema: SchemaGate
 
     /// Checks the configuration and creates the pool; no connection opens until the first
     /// operation or ``prepare()``.
@@ -47,9 +46,14 @@ public final class PostgresSemanticStore: SemanticStore {
                 connectionString: configuration.connectionString, poolSize: configuration.poolSize,
                 connectTimeout: configuration.connectTimeout, operationTimeout: configuration.operationTimeout,
                 applicationName: configuration.applicationName))
-        sql = SemanticSQL(schema: schema, table: tableName)
+        let sql = SemanticSQL(schema: schema, table: tableName)
+        self.sql = sql
         lockKeys = SemanticSchema.lockKeys(sql)
         self.configuration = configuration
+        let (client, table) = (client, tableName)
+        self.schema = SchemaGate { () throws(PostgresError) in
+            try await SemanticSchema.migrate(client, sql: sql, table: table)
+        }
     }
 
     deinit { client.shutdown() }
@@ -58,7 +62,7 @@ public final class PostgresSemanticStore: SemanticStore {
     /// schema version.
     @discardableResult
     public func prepare() async throws(PostgresError) -> Int {
-        try await ensureSchema()
+        try await schema.ensure()
         return SemanticSchema.currentVersion
     }
 
@@ -100,31 +104,6 @@ public final class PostgresSemanticStore: SemanticStore {
     /// Runs `operation` after making sure the table exists; a table dropped meanwhile is
     /// created again on the next call.
     func guarded<T: Sendable>(_ operation: () async throws(PostgresError) -> T) async throws(PostgresError) -> T {
-        try await ensureSchema()
-        do throws(PostgresError) {
-            return try await operation()
-        } catch {
-            if error.sqlState == "42P01" || error.sqlState == "3F000" { schemaReady.store(false, ordering: .releasing) }
-            throw error
-        }
-    }
-
-    private func ensureSchema() async throws(PostgresError) {
-        if schemaReady.load(ordering: .acquiring) { return }
-        let task = migration.withLock { running in
-            if let running { return running }
-            let (client, sql, table) = (client, sql, tableName)
-            let task = Task<Int, any Error> { try await SemanticSchema.migrate(client, sql: sql, table: table) }
-            running = task
-            return task
-        }
-        do {
-            _ = try await task.value
-            schemaReady.store(true, ordering: .releasing)
-            migration.withLock { if $0 == task { $0 = nil } }
-        } catch {
-            migration.withLock { if $0 == task { $0 = nil } }
-            throw error as? PostgresError ?? PostgresError(.statementFailed, "\(error)")
-        }
+        try await schema.guarded(operation)
     }
 }

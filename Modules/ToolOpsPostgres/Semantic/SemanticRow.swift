@@ -14,7 +14,7 @@ enum SemanticRow {
         }
         let record = SemanticRecord(
             id: id, tool: ToolID(name: try row[4].text(), version: try row[5].text()), namespace: try row[3].text(),
-            partition: try row[6].text(), text: try row[7].text(), vector: vector(vectorBytes),
+            partition: try row[6].text(), text: try row[7].text(), vector: VectorBytes.vector(vectorBytes) ?? [],
             value: try row[9].bytes(), tags: try row[10].textArray(),
             storedAt: Timestamp(nanosecondsSinceEpoch: try row[11].int()),
             expiresAt: Timestamp(nanosecondsSinceEpoch: try row[12].int()),
@@ -26,31 +26,11 @@ enum SemanticRow {
     static func binds(_ record: SemanticRecord, changedAt: Timestamp) -> [PostgresBind] {
         [
             .int64(Int64(bitPattern: record.id)), .text(record.namespace), .text(record.tool.name),
-            .text(record.tool.version), .text(record.partition), .text(record.text), .bytes(bytes(record.vector)),
+            .text(record.tool.version), .text(record.partition), .text(record.text),
+            .bytes(VectorBytes.bytes(record.vector)),
             .bytes(record.value), .textArray(record.tags), .int64(record.storedAt.nanosecondsSinceEpoch),
             .int64(record.expiresAt.nanosecondsSinceEpoch), .int64(record.staleUntil.nanosecondsSinceEpoch),
             .int64(changedAt.nanosecondsSinceEpoch),
         ]
-    }
-
-    /// Each `Float` as its 4 bytes of IEEE 754 binary32, little-endian: exact, bit for bit.
-    static func bytes(_ vector: [Float]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(vector.count * 4)
-        for value in vector {
-            for shift in stride(from: 0, to: 32, by: 8) {
-                bytes.append(UInt8(truncatingIfNeeded: value.bitPattern >> shift))
-            }
-        }
-        return bytes
-    }
-
-    /// The vector of `bytes` (a multiple of 4 long).
-    static func vector(_ bytes: [UInt8]) -> [Float] {
-        stride(from: 0, to: bytes.count, by: 4).map { index in
-            Float(
-                bitPattern: UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
-                    | UInt32(bytes[index + 3]) << 24)
-        }
     }
 }

@@ -1,8 +1,9 @@
-/// Vectors as bytes: each `Float` as its 4 bytes of IEEE 754 binary32, little-endian, so every
-/// value (signed zeros, NaN payloads, subnormals) survives bit for bit on any machine.
-enum VectorBytes {
+/// Vectors as bytes, for semantic stores: each `Float` as its 4 bytes of IEEE 754 binary32,
+/// little-endian, so every value (signed zeros, NaN payloads, subnormals) survives bit for bit on
+/// any machine.
+public enum VectorBytes {
     /// The vector's bytes.
-    static func bytes(_ vector: [Float]) -> [UInt8] {
+    public static func bytes(_ vector: [Float]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(vector.count * 4)
         for value in vector {
@@ -13,7 +14,7 @@ enum VectorBytes {
     }
 
     /// The vector of `bytes`; `nil` when their count is not a multiple of 4.
-    static func vector(_ bytes: [UInt8]) -> [Float]? {
+    public static func vector(_ bytes: [UInt8]) -> [Float]? {
         guard bytes.count % 4 == 0 else { return nil }
         return stride(from: 0, to: bytes.count, by: 4).map { index in
             let bits =
@@ -22,10 +23,4 @@ enum VectorBytes {
             return Float(bitPattern: bits)
         }
     }
-
-    /// The vector's bytes in base64.
-    static func base64(_ vector: [Float]) -> String { Base64.encode(bytes(vector)) }
-
-    /// The vector of base64 text; `nil` when it is not valid.
-    static func vector(base64 text: String) -> [Float]? { Base64.decode(text).flatMap(vector) }
 }
